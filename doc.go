@@ -1,0 +1,26 @@
+// Package newsgraph reads English news articles, tags the people, places
+// and organisations in them, and builds a graph of the relationships they
+// describe: who visited, hosted, met, praised, accused, sanctioned,
+// supplied, sheltered or fought whom, and who leads or speaks for which
+// state or body.
+//
+// A Pipeline is built once and shared; its models load once:
+//
+//	p, err := newsgraph.New()
+//	if err != nil { ... }
+//	doc, err := p.Extract(ctx, text)
+//	for _, r := range doc.Relations {
+//		fmt.Println(doc.Entities[r.Source].Name, r.Type, doc.Entities[r.Target].Name)
+//	}
+//
+// Everything in a Document is located by byte offsets into its Text, end
+// exclusive: Text[m.Start:m.End] is a mention's text. The entity and
+// relation types are those of the schema (see package relations). A
+// *Pipeline is safe for concurrent use by many goroutines; each Document
+// belongs to its caller.
+//
+// Package entities holds the Document, the tagger and the gazetteer;
+// package relations the relation types, the extractors, the Graph and its
+// JSON and DOT exports. Command newsgraph (cmd/newsgraph) runs the
+// pipeline over files.
+package newsgraph

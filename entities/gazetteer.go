@@ -1,0 +1,379 @@
+package entities
+
+import (
+	"bufio"
+	"bytes"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed data/*.tsv data/*.txt
+var dataFS embed.FS
+
+// Role says what a title makes of the person who holds it.
+type Role uint8
+
+// The title roles.
+const (
+	NoRole   Role = iota
+	Leader        // heads of state, government or organisation: President, Prime Minister
+	Official      // office holders: Foreign Minister, spokesperson, ambassador
+	Courtesy      // honorifics that are not offices: Mr, Dr, Sheikh
+)
+
+// Country is one row of the country table.
+type Country struct {
+	Code     string // ISO 3166-1 alpha-2
+	Name     string // common English short name
+	Aliases  []string
+	Demonyms []string
+	Capital  string
+	Seats    []string // seats of government that stand for it: Kremlin, White House
+}
+
+// Entry is what the gazetteer knows about a name.
+type Entry struct {
+	Name    string // canonical name
+	Type    Type
+	Country string // ISO 3166-1 alpha-2, or ""
+	Kind    string // capital, city, region, country, demonym, seat, intl, media, armed, party, gov, company
+}
+
+// Gazetteer holds the embedded lists of countries, cities, places,
+// organisations, demonyms, titles, organisation head words and given
+// names. Lookups normalise curly apostrophes and runs of white space the
+// same way the lists are loaded. A *Gazetteer is read-only once loaded and
+// safe for concurrent use.
+type Gazetteer struct {
+	names      map[string][]Entry // normalised phrase → entries
+	maxWords   int
+	countries  map[string]*Country // by code
+	titles     map[string]Role     // lower-cased title phrase
+	maxTitle   int
+	orgWords   map[string]bool
+	givenNames map[string]bool
+}
+
+// DefaultGazetteer loads the embedded lists.
+func DefaultGazetteer() (*Gazetteer, error) { return LoadGazetteer(dataFS) }
+
+// LoadGazetteer reads the lists from fsys, which must hold the files of
+// entities/data: data/countries.tsv, data/cities.tsv, data/places.tsv,
+// data/orgs.tsv, data/demonyms_extra.tsv, data/titles.tsv,
+// data/orgwords.txt and data/givennames.txt. Lines starting with # are
+// comments; fields are separated by tabs, list items by |.
+func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
+	g := &Gazetteer{
+		names:      map[string][]Entry{},
+		countries:  map[string]*Country{},
+		titles:     map[string]Role{},
+		orgWords:   map[string]bool{},
+		givenNames: map[string]bool{},
+	}
+	loaders := []struct {
+		file string
+		min  int
+		fn   func([]string) error
+	}{
+		{"data/countries.tsv", 2, g.addCountry},
+		{"data/cities.tsv", 2, g.addCity},
+		{"data/places.tsv", 1, g.addPlace},
+		{"data/orgs.tsv", 1, g.addOrg},
+		{"data/demonyms_extra.tsv", 1, g.addNORP},
+		{"data/titles.tsv", 2, g.addTitle},
+		{"data/orgwords.txt", 1, func(f []string) error { g.orgWords[f[0]] = true; return nil }},
+		{"data/givennames.txt", 1, func(f []string) error { g.givenNames[f[0]] = true; return nil }},
+	}
+	for _, l := range loaders {
+		if err := readTable(fsys, l.file, l.min, l.fn); err != nil {
+			return nil, err
+		}
+	}
+	for k, es := range g.names {
+		sort.SliceStable(es, func(i, j int) bool { return kindRank(es[i].Kind) < kindRank(es[j].Kind) })
+		g.names[k] = es
+	}
+	return g, nil
+}
+
+// kindRank orders entries for one name: a country beats a city of the same
+// name, an organisation beats a demonym.
+func kindRank(kind string) int {
+	switch kind {
+	case "country":
+		return 0
+	case "seat", "intl", "media", "armed", "party", "gov", "company":
+		return 1
+	case "capital":
+		return 2
+	case "region", "city":
+		return 3
+	case "place":
+		return 4
+	}
+	return 5
+}
+
+func readTable(fsys fs.FS, name string, minFields int, fn func([]string) error) error {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("entities: gazetteer: %w", err)
+	}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		for i := range f {
+			f[i] = strings.TrimSpace(f[i])
+		}
+		for len(f) > 0 && f[len(f)-1] == "" && len(f) > minFields {
+			f = f[:len(f)-1]
+		}
+		if len(f) < minFields || f[0] == "" {
+			return fmt.Errorf("entities: gazetteer %s:%d: want at least %d fields, got %d", name, n, minFields, len(f))
+		}
+		if err := fn(f); err != nil {
+			return fmt.Errorf("entities: gazetteer %s:%d: %w", name, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func field(f []string, i int) string {
+	if i < len(f) {
+		return f[i]
+	}
+	return ""
+}
+
+func list(f []string, i int) []string {
+	var out []string
+	for _, s := range strings.Split(field(f, i), "|") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func checkCode(code string) error {
+	if code != "" && (len(code) != 2 || strings.ToUpper(code) != code) {
+		return fmt.Errorf("bad ISO 3166-1 code %q", code)
+	}
+	return nil
+}
+
+func (g *Gazetteer) add(name string, e Entry) {
+	k := normKey(name)
+	if k == "" {
+		return
+	}
+	for _, old := range g.names[k] {
+		if old == e {
+			return
+		}
+	}
+	g.names[k] = append(g.names[k], e)
+	if n := len(strings.Fields(k)); n > g.maxWords {
+		g.maxWords = n
+	}
+}
+
+func (g *Gazetteer) addCountry(f []string) error {
+	c := &Country{Code: f[0], Name: f[1], Aliases: list(f, 2), Demonyms: list(f, 3),
+		Capital: field(f, 4), Seats: list(f, 5)}
+	if err := checkCode(c.Code); err != nil {
+		return err
+	}
+	g.countries[c.Code] = c
+	for _, n := range append([]string{c.Name}, c.Aliases...) {
+		g.add(n, Entry{Name: c.Name, Type: GPE, Country: c.Code, Kind: "country"})
+	}
+	if len(c.Demonyms) > 0 {
+		for _, d := range c.Demonyms {
+			g.add(d, Entry{Name: c.Demonyms[0], Type: NORP, Country: c.Code, Kind: "demonym"})
+		}
+	}
+	if c.Capital != "" {
+		g.add(c.Capital, Entry{Name: c.Capital, Type: GPE, Country: c.Code, Kind: "capital"})
+	}
+	for _, s := range c.Seats {
+		g.add(s, Entry{Name: c.Seats[0], Type: Org, Country: c.Code, Kind: "seat"})
+	}
+	return nil
+}
+
+func (g *Gazetteer) addCity(f []string) error {
+	code := field(f, 1)
+	if err := checkCode(code); err != nil {
+		return err
+	}
+	kind := field(f, 3)
+	if kind == "" {
+		kind = "city"
+	}
+	e := Entry{Name: f[0], Type: GPE, Country: code, Kind: kind}
+	for _, n := range append([]string{f[0]}, list(f, 2)...) {
+		g.add(n, e)
+	}
+	return nil
+}
+
+func (g *Gazetteer) addPlace(f []string) error {
+	code := field(f, 2)
+	if err := checkCode(code); err != nil {
+		return err
+	}
+	e := Entry{Name: f[0], Type: Loc, Country: code, Kind: "place"}
+	for _, n := range append([]string{f[0]}, list(f, 1)...) {
+		g.add(n, e)
+	}
+	return nil
+}
+
+func (g *Gazetteer) addOrg(f []string) error {
+	code := field(f, 2)
+	if err := checkCode(code); err != nil {
+		return err
+	}
+	kind := field(f, 3)
+	if kind == "" {
+		kind = "org"
+	}
+	e := Entry{Name: f[0], Type: Org, Country: code, Kind: kind}
+	for _, n := range append([]string{f[0]}, list(f, 1)...) {
+		g.add(n, e)
+	}
+	return nil
+}
+
+func (g *Gazetteer) addNORP(f []string) error {
+	terms := list(f, 0)
+	code := field(f, 1)
+	if err := checkCode(code); err != nil {
+		return err
+	}
+	for _, t := range terms {
+		g.add(t, Entry{Name: terms[0], Type: NORP, Country: code, Kind: "norp"})
+	}
+	return nil
+}
+
+func (g *Gazetteer) addTitle(f []string) error {
+	var r Role
+	switch strings.ToLower(f[1]) {
+	case "leader":
+		r = Leader
+	case "official":
+		r = Official
+	case "courtesy":
+		r = Courtesy
+	default:
+		return fmt.Errorf("unknown title role %q", f[1])
+	}
+	for _, t := range list(f, 0) {
+		k := strings.ToLower(normKey(t))
+		if _, ok := g.titles[k]; !ok {
+			g.titles[k] = r
+		}
+		if n := len(strings.Fields(k)); n > g.maxTitle {
+			g.maxTitle = n
+		}
+	}
+	return nil
+}
+
+// Lookup returns the entries for a name as written, best first, or nil.
+func (g *Gazetteer) Lookup(name string) []Entry { return g.names[normKey(name)] }
+
+// Country returns the country with the given ISO code, or nil.
+func (g *Gazetteer) Country(code string) *Country { return g.countries[code] }
+
+// Title returns the role of a title ("Foreign Minister", "president"),
+// matched without regard to case, or NoRole.
+func (g *Gazetteer) Title(s string) Role { return g.titles[strings.ToLower(normKey(s))] }
+
+// IsOrgWord reports whether w is a head word that makes a capitalised
+// phrase an organisation ("Ministry", "Council", "News").
+func (g *Gazetteer) IsOrgWord(w string) bool { return g.orgWords[w] }
+
+// IsGivenName reports whether w is a common given name.
+func (g *Gazetteer) IsGivenName(w string) bool { return g.givenNames[w] }
+
+// normKey folds a phrase to the form the tables are keyed by: curly
+// apostrophes and quotes made straight, white space collapsed to one space,
+// a leading "the " dropped.
+func normKey(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case r == '\u2019' || r == '\u2018':
+			r = '\''
+		case r == '\u00a0':
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	k := b.String()
+	if strings.HasPrefix(k, "the ") || strings.HasPrefix(k, "The ") {
+		k = k[4:]
+	}
+	return k
+}
+
+// match is a gazetteer hit over tokens [first, last).
+type match struct {
+	first, last int
+	entry       Entry
+}
+
+// matchTokens finds the longest gazetteer names in the token range
+// [from, to) of doc, left to right, never overlapping.
+func (g *Gazetteer) matchTokens(doc *Document, from, to int) []match {
+	var out []match
+	for i := from; i < to; {
+		if !startsName(doc.TokenText(i)) {
+			i++
+			continue
+		}
+		found := false
+		for n := min(g.maxWords*2, to-i); n >= 1; n-- {
+			key := normKey(doc.Text[doc.Tokens[i].Start:doc.Tokens[i+n-1].End])
+			if es, ok := g.names[key]; ok {
+				out = append(out, match{i, i + n, es[0]})
+				i += n
+				found = true
+				break
+			}
+		}
+		if !found {
+			i++
+		}
+	}
+	return out
+}
+
+// startsName reports whether a token can begin a gazetteer name: it
+// starts with an upper-case letter or a digit.
+func startsName(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}

@@ -1,0 +1,193 @@
+package entities
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// DefaultMaxBytes is the largest text a Model annotates unless told
+// otherwise with WithMaxBytes: 16 MiB, far above any news article.
+const DefaultMaxBytes = 16 << 20
+
+// Model finds sentences, tokens, part-of-speech tags, mentions and entities
+// in text. It holds the gazetteer, the prose tagger and the sequence
+// tagger, each loaded once. A *Model is safe for concurrent use by many
+// goroutines; every Document it returns is the caller's own.
+type Model struct {
+	gaz      *Gazetteer
+	prose    *proseAdapter
+	tagger   SequenceTagger
+	maxBytes int
+}
+
+// Option configures a Model.
+type Option func(*Model)
+
+// WithTagger replaces the sequence tagger; nil makes the model fall back
+// to proper-noun chunking typed by rules.
+func WithTagger(t SequenceTagger) Option { return func(m *Model) { m.tagger = t } }
+
+// WithGazetteer replaces the embedded gazetteer.
+func WithGazetteer(g *Gazetteer) Option { return func(m *Model) { m.gaz = g } }
+
+// WithMaxBytes sets the largest text the model accepts (ErrTooLarge
+// beyond it). n <= 0 keeps DefaultMaxBytes.
+func WithMaxBytes(n int) Option {
+	return func(m *Model) {
+		if n > 0 {
+			m.maxBytes = n
+		}
+	}
+}
+
+var (
+	sharedProse   = sync.OnceValues(newProseAdapter)
+	sharedGaz     = sync.OnceValues(DefaultGazetteer)
+	defaultModelF = sync.OnceValues(func() (*Model, error) { return NewModel() })
+)
+
+// DefaultModel returns the model with the embedded gazetteer and tagger,
+// built once per process and shared.
+func DefaultModel() (*Model, error) { return defaultModelF() }
+
+// NewModel builds a model: the embedded gazetteer and trained tagger unless
+// options replace them. The prose tagger and the embedded data are loaded
+// once per process however many models are built.
+func NewModel(opts ...Option) (*Model, error) {
+	p, err := sharedProse()
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{prose: p, maxBytes: DefaultMaxBytes}
+	m.tagger, err = defaultTagger()
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range opts {
+		o(m)
+	}
+	if m.gaz == nil {
+		if m.gaz, err = sharedGaz(); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// Gazetteer returns the model's gazetteer.
+func (m *Model) Gazetteer() *Gazetteer { return m.gaz }
+
+// Annotate builds a Document for text: sentences, tokens with
+// part-of-speech tags, mentions and entities. Empty text gives an empty
+// Document. Text that is not valid UTF-8 (ErrInvalidUTF8), holds NUL or
+// other binary control bytes (ErrBinary), or is longer than the limit
+// (ErrTooLarge) is refused. Markup is read as white space, so offsets
+// always point into text as given.
+func (m *Model) Annotate(text string) (*Document, error) {
+	if err := m.Check(text); err != nil {
+		return nil, err
+	}
+	doc := &Document{Text: text}
+	work := maskMarkup(text)
+	if err := m.tokenize(doc, work); err != nil {
+		return nil, err
+	}
+	m.recognize(doc)
+	m.resolve(doc)
+	return doc, nil
+}
+
+// Check returns the error Annotate would return for text before any work,
+// or nil.
+func (m *Model) Check(text string) error {
+	if len(text) > m.maxBytes {
+		return fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(text), m.maxBytes)
+	}
+	if !utf8.ValidString(text) {
+		i := 0
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			i += n
+		}
+		return fmt.Errorf("%w at byte %d", ErrInvalidUTF8, i)
+	}
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' {
+			return fmt.Errorf("%w: control byte 0x%02x at byte %d", ErrBinary, c, i)
+		}
+	}
+	return nil
+}
+
+// tokenize fills doc's sentences and tokens from work, a copy of doc.Text
+// of the same length with markup blanked.
+func (m *Model) tokenize(doc *Document, work string) error {
+	for _, s := range m.prose.sentences(work) {
+		first := len(doc.Tokens)
+		var err error
+		doc.Tokens, err = m.prose.tag(doc.Tokens, work, s)
+		if err != nil {
+			return err
+		}
+		if len(doc.Tokens) > first {
+			doc.Sentences = append(doc.Sentences, Sentence{Start: s.Start, End: s.End, First: first, Last: len(doc.Tokens)})
+		}
+	}
+	return nil
+}
+
+// maskMarkup returns text with HTML/XML tags, comments, and the content
+// of script and style elements replaced by spaces, byte for byte, so that
+// offsets into the result are offsets into text. Text without '<' is
+// returned as is.
+func maskMarkup(text string) string {
+	if !strings.Contains(text, "<") {
+		return text
+	}
+	b := []byte(text)
+	blank := func(from, to int) {
+		for k := from; k < to; k++ {
+			if b[k] != '\n' {
+				b[k] = ' '
+			}
+		}
+	}
+	lower := strings.ToLower(text)
+	for i := 0; i < len(b); {
+		if b[i] != '<' || i+1 >= len(b) {
+			i++
+			continue
+		}
+		c := b[i+1]
+		if !(c == '/' || c == '!' || c == '?' || (c|0x20 >= 'a' && c|0x20 <= 'z')) {
+			i++
+			continue
+		}
+		end := -1
+		if strings.HasPrefix(text[i:], "<!--") {
+			if e := strings.Index(text[i+4:], "-->"); e >= 0 {
+				end = i + 4 + e + 3
+			}
+		} else if e := strings.IndexByte(text[i:], '>'); e >= 0 {
+			end = i + e + 1
+		}
+		if end < 0 {
+			break
+		}
+		for _, el := range []string{"script", "style"} {
+			if strings.HasPrefix(lower[i+1:], el) {
+				if e := strings.Index(lower[end:], "</"+el); e >= 0 {
+					end += e
+				}
+			}
+		}
+		blank(i, end)
+		i = end
+	}
+	return string(b)
+}

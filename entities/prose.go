@@ -1,0 +1,315 @@
+package entities
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v2"
+	"gopkg.in/neurosnap/sentences.v1"
+	"gopkg.in/neurosnap/sentences.v1/english"
+)
+
+// proseAdapter is the one place the project talks to prose. It fixes the
+// three ways prose v2 falls short of what a Document needs:
+//
+//   - prose reloads its models on every NewDocument unless given
+//     UsingModel: the adapter loads one *prose.Model and reuses it;
+//   - prose keeps no offsets (and rewrites curly quotes before splitting):
+//     the adapter realigns every token to the source by scanning forward;
+//   - prose shares one *Token between repeats of a whitespace-delimited
+//     chunk, so every occurrence reports the tag of the last one: the
+//     adapter re-tags the earlier occurrences on a prefix of the sentence.
+//
+// Sentences come from the Punkt tokenizer prose itself uses
+// (gopkg.in/neurosnap/sentences.v1), which keeps byte offsets.
+type proseAdapter struct {
+	model *prose.Model
+	punkt *sentences.DefaultSentenceTokenizer
+}
+
+func newProseAdapter() (a *proseAdapter, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("entities: loading prose models: %v", r)
+		}
+	}()
+	punkt, err := english.NewSentenceTokenizer(nil)
+	if err != nil {
+		return nil, fmt.Errorf("entities: loading sentence model: %w", err)
+	}
+	return &proseAdapter{model: prose.ModelFromData("en"), punkt: punkt}, nil
+}
+
+// sentences splits text into sentence spans. Blocks separated by line
+// breaks that end a line with no continuation (headlines, bylines, list
+// items) are split first; Punkt splits inside each block.
+func (a *proseAdapter) sentences(text string) []Span {
+	var out []Span
+	for _, b := range blocks(text) {
+		for _, s := range a.punkt.Tokenize(text[b.Start:b.End]) {
+			st, en := trimSpace(text, b.Start+s.Start, b.Start+s.End)
+			if st < en {
+				out = append(out, Span{st, en})
+			}
+		}
+	}
+	return out
+}
+
+// blocks cuts text at blank lines and at line breaks after a line that
+// looks complete (ends in sentence punctuation, or is short like a
+// headline or byline). Hard-wrapped paragraphs stay whole.
+func blocks(text string) []Span {
+	var out []Span
+	start := 0
+	emit := func(end int) {
+		if s, e := trimSpace(text, start, end); s < e {
+			out = append(out, Span{s, e})
+		}
+		start = end
+	}
+	lineStart := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] != '\n' {
+			continue
+		}
+		line := strings.TrimSpace(text[lineStart:i])
+		next := nextLine(text, i+1)
+		switch {
+		case line == "" || next == "":
+			emit(i + 1)
+		case endsSentence(line) || utf8.RuneCountInString(line) < 60 || !continues(next):
+			emit(i + 1)
+		}
+		lineStart = i + 1
+	}
+	emit(len(text))
+	return out
+}
+
+func nextLine(text string, from int) string {
+	end := strings.IndexByte(text[from:], '\n')
+	if end < 0 {
+		return strings.TrimSpace(text[from:])
+	}
+	return strings.TrimSpace(text[from : from+end])
+}
+
+func endsSentence(line string) bool {
+	r, _ := utf8.DecodeLastRuneInString(line)
+	return strings.ContainsRune(".!?:;\"”’)|", r)
+}
+
+// continues reports whether a line reads as the continuation of a wrapped
+// sentence: it starts in lower case or with a digit.
+func continues(line string) bool {
+	r, _ := utf8.DecodeRuneInString(line)
+	return unicode.IsLower(r) || unicode.IsDigit(r)
+}
+
+func trimSpace(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+// tag tokenizes and tags the sentence text[s.Start:s.End] and appends its
+// tokens, with offsets into text, to dst.
+func (a *proseAdapter) tag(dst []Token, text string, s Span) (_ []Token, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("entities: prose failed on sentence at byte %d: %v", s.Start, r)
+		}
+	}()
+	sent := text[s.Start:s.End]
+	toks, err := a.run(sent)
+	if err != nil {
+		return dst, err
+	}
+	a.fixRepeats(sent, toks)
+	for _, t := range toks {
+		dst = append(dst, Token{Start: s.Start + t.Start, End: s.Start + t.End, Tag: t.Tag})
+	}
+	return dst, nil
+}
+
+// run tags one sentence with prose and aligns its tokens to sent.
+func (a *proseAdapter) run(sent string) ([]Token, error) {
+	doc, err := prose.NewDocument(sent,
+		prose.WithSegmentation(false), prose.WithExtraction(false), prose.UsingModel(a.model))
+	if err != nil {
+		return nil, fmt.Errorf("entities: prose: %w", err)
+	}
+	ptoks := doc.Tokens()
+	out := make([]Token, 0, len(ptoks))
+	pos := 0
+	for _, pt := range ptoks {
+		st, en, ok := align(sent, pos, pt.Text)
+		if !ok {
+			continue // prose invented or lost text here; keep what aligns
+		}
+		out = append(out, Token{Start: st, End: en, Tag: pt.Tag})
+		pos = en
+	}
+	return out, nil
+}
+
+// maxSkip bounds how far align looks ahead for a token it cannot place at
+// the cursor.
+const maxSkip = 64
+
+// align finds tok in src at or after pos, allowing for prose's rewriting of
+// curly quotes and "&rsquo;" to straight quotes. It returns the byte range
+// in src.
+func align(src string, pos int, tok string) (int, int, bool) {
+	if tok == "" {
+		return 0, 0, false
+	}
+	for start := pos; start < len(src) && start <= pos+maxSkip; {
+		if end, ok := matchAt(src, start, tok); ok {
+			return start, end, true
+		}
+		_, n := utf8.DecodeRuneInString(src[start:])
+		start += n
+	}
+	return 0, 0, false
+}
+
+// matchAt matches tok against src starting at i and returns the end offset.
+func matchAt(src string, i int, tok string) (int, bool) {
+	for _, c := range tok {
+		if i >= len(src) {
+			return 0, false
+		}
+		if c == '\'' && strings.HasPrefix(src[i:], "&rsquo;") {
+			i += len("&rsquo;")
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(src[i:])
+		if r != c && sanitizeRune(r) != c {
+			return 0, false
+		}
+		i += n
+	}
+	return i, true
+}
+
+// sanitizeRune mirrors prose's quote rewriting.
+func sanitizeRune(r rune) rune {
+	switch r {
+	case '\u201c', '\u201d':
+		return '"'
+	case '\u2018', '\u2019':
+		return '\''
+	}
+	return r
+}
+
+// fixRepeats corrects the tags of all but the last occurrence of each
+// repeated whitespace chunk in sent, which prose reports with the last
+// occurrence's tag. prose tags left to right and reads two words ahead, so
+// tagging a prefix that ends two chunks after an occurrence, with no later
+// repeat of that chunk inside it, gives that occurrence its true tag.
+func (a *proseAdapter) fixRepeats(sent string, toks []Token) {
+	chunks := chunkSpans(sent)
+	if len(chunks) < 2 {
+		return
+	}
+	last := map[string]int{}
+	for i, c := range chunks {
+		last[sent[c.Start:c.End]] = i
+	}
+	var pending []int // chunk indices whose tags are wrong
+	for i, c := range chunks {
+		if last[sent[c.Start:c.End]] != i {
+			pending = append(pending, i)
+		}
+	}
+	for len(pending) > 0 {
+		// Grow one prefix over as many pending chunks as it can fix.
+		end := min(pending[0]+2, len(chunks)-1)
+		n := 1
+		for ; n < len(pending); n++ {
+			e := max(end, min(pending[n]+2, len(chunks)-1))
+			if !prefixFixes(sent, chunks, pending[:n+1], e) {
+				break
+			}
+			end = e
+		}
+		if !prefixFixes(sent, chunks, pending[:n], end) {
+			end = pending[0] // no lookahead rather than a wrong tag
+		}
+		fixed, err := a.run(sent[:chunks[end].End])
+		if err == nil {
+			copyTags(toks, fixed, chunks, pending[:n])
+		}
+		pending = pending[n:]
+	}
+}
+
+// prefixFixes reports whether tagging chunks[:end+1] gives the true tag
+// of every chunk in js: none of them repeats later inside the prefix.
+func prefixFixes(sent string, chunks []Span, js []int, end int) bool {
+	for _, j := range js {
+		w := sent[chunks[j].Start:chunks[j].End]
+		for k := j + 1; k <= end; k++ {
+			if sent[chunks[k].Start:chunks[k].End] == w {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// copyTags copies into toks the tags that fixed gives the tokens inside the
+// chunks js. Both token lists are aligned to the same text.
+func copyTags(toks, fixed []Token, chunks []Span, js []int) {
+	byStart := make(map[int]string, len(fixed))
+	for _, t := range fixed {
+		byStart[t.Start] = t.Tag
+	}
+	for _, j := range js {
+		for i := range toks {
+			if toks[i].Start >= chunks[j].Start && toks[i].End <= chunks[j].End {
+				if tag, ok := byStart[toks[i].Start]; ok {
+					toks[i].Tag = tag
+				}
+			}
+		}
+	}
+}
+
+// chunkSpans returns the whitespace-delimited chunks of s, as prose's
+// tokenizer sees them.
+func chunkSpans(s string) []Span {
+	var out []Span
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				out = append(out, Span{start, i})
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, Span{start, len(s)})
+	}
+	return out
+}

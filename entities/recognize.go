@@ -1,0 +1,393 @@
+package entities
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// SequenceTagger labels a document, given as sentences of tokens, with
+// IOB2 tags over CoNLL's four types (B-PER, I-ORG, B-LOC, I-MISC, O): one
+// tag per token. *NERTagger is the trained implementation; any tagger
+// that fits may be plugged in with WithTagger.
+type SequenceTagger interface {
+	Tag(sents [][]string) [][]string
+}
+
+// candidate is a mention before resolution.
+type candidate struct {
+	first, last int // token range
+	start, end  int // byte range (may cut inside a token for "Moscow-based")
+	typ         Type
+	country     string
+	canonical   string
+	fromTagger  bool
+}
+
+// recognize finds the mentions of doc: the tagger's spans (or, without a
+// tagger, proper-noun chunks) typed and corrected with the gazetteer, plus
+// gazetteer names the tagger missed.
+func (m *Model) recognize(doc *Document) {
+	var tagged [][]string
+	if m.tagger != nil {
+		sents := make([][]string, len(doc.Sentences))
+		for i, s := range doc.Sentences {
+			words := make([]string, 0, s.Last-s.First)
+			for t := s.First; t < s.Last; t++ {
+				words = append(words, normWord(doc.TokenText(t)))
+			}
+			sents[i] = words
+		}
+		tagged = m.tagger.Tag(sents)
+	}
+	var cands []candidate
+	for si, s := range doc.Sentences {
+		var spans []candidate
+		if tagged != nil && si < len(tagged) {
+			spans = spansFromIOB(tagged[si], s.First, s.Last)
+		} else {
+			spans = m.chunkProperNouns(doc, s.First, s.Last)
+		}
+		gaz := m.gaz.matchTokens(doc, s.First, s.Last)
+		cands = append(cands, m.merge(doc, spans, gaz)...)
+	}
+	for _, c := range cands {
+		if c.typ == None || c.start >= c.end {
+			continue
+		}
+		doc.Mentions = append(doc.Mentions, Mention{
+			Start: c.start, End: c.end, First: c.first, Last: c.last,
+			Type: c.typ, Entity: -1, Country: c.country, Canonical: c.canonical,
+		})
+	}
+}
+
+// normWord gives the tagger the word as its training data spelled it:
+// straight quotes.
+func normWord(w string) string {
+	if strings.ContainsAny(w, "\u2018\u2019\u201c\u201d") {
+		w = strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201c", `"`, "\u201d", `"`).Replace(w)
+	}
+	return w
+}
+
+// spansFromIOB reads IOB2 tags for tokens [first, last) into candidates.
+func spansFromIOB(tags []string, first, last int) []candidate {
+	var out []candidate
+	cur := -1
+	for i := 0; i < len(tags) && first+i < last; i++ {
+		tag := tags[i]
+		kind := ""
+		if len(tag) > 2 && (tag[0] == 'B' || tag[0] == 'I') && tag[1] == '-' {
+			kind = tag[2:]
+		}
+		if cur >= 0 && (kind == "" || tag[0] == 'B' || out[cur].canonical != kind) {
+			cur = -1
+		}
+		if kind == "" {
+			continue
+		}
+		if cur < 0 {
+			out = append(out, candidate{first: first + i, last: first + i + 1, canonical: kind, fromTagger: true})
+			cur = len(out) - 1
+		} else {
+			out[cur].last = first + i + 1
+		}
+	}
+	// canonical held the CoNLL type while reading; move it to typ.
+	for i := range out {
+		switch out[i].canonical {
+		case "PER":
+			out[i].typ = Person
+		case "ORG":
+			out[i].typ = Org
+		case "LOC":
+			out[i].typ = GPE
+		default:
+			out[i].typ = Misc
+		}
+		out[i].canonical = ""
+	}
+	return out
+}
+
+// chunkProperNouns is the tagger-less fallback: runs of capitalised
+// proper-noun tokens, typed by their words.
+func (m *Model) chunkProperNouns(doc *Document, first, last int) []candidate {
+	var out []candidate
+	for i := first; i < last; {
+		if !m.nameToken(doc, i, i == first) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < last && (m.nameToken(doc, j, false) || (j+1 < last && isConnector(doc.TokenText(j)) && m.nameToken(doc, j+1, false))) {
+			j++
+		}
+		c := candidate{first: i, last: j, fromTagger: true}
+		c.typ = m.guessType(doc, i, j)
+		out = append(out, c)
+		i = j
+	}
+	return out
+}
+
+func (m *Model) nameToken(doc *Document, i int, sentStart bool) bool {
+	w := doc.TokenText(i)
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-")
+	}
+	if m.gaz.Title(w) != NoRole || isCalendarWord(w) {
+		return false
+	}
+	tag := doc.Tokens[i].Tag
+	if sentStart && tag != "NNP" && tag != "NNPS" {
+		return false
+	}
+	return true
+}
+
+func isConnector(w string) bool {
+	switch w {
+	case "of", "bin", "bint", "ibn", "de", "da", "van", "von", "al":
+		return true
+	}
+	return false
+}
+
+// guessType types a proper-noun chunk without a tagger.
+func (m *Model) guessType(doc *Document, i, j int) Type {
+	head := doc.TokenText(j - 1)
+	switch {
+	case m.gaz.IsOrgWord(head):
+		return Org
+	case m.gaz.IsGivenName(doc.TokenText(i)) && j-i >= 2:
+		return Person
+	case i > 0 && m.gaz.Title(doc.TokenText(i-1)) != NoRole:
+		return Person
+	case j-i == 1 && isAcronym(head):
+		return Org
+	case strings.Contains(doc.Text[doc.Tokens[i].Start:doc.Tokens[j-1].End], "al-"):
+		return Person
+	}
+	return None
+}
+
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2 && n <= 6
+}
+
+func isCalendarWord(w string) bool {
+	switch w {
+	case "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+		"January", "February", "March", "April", "June", "July", "August", "September",
+		"October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+		"Sep", "Sept", "Oct", "Nov", "Dec":
+		return true
+	}
+	return false
+}
+
+// placeWords are head words of places that have no government.
+var placeWords = map[string]bool{
+	"Sea": true, "Ocean": true, "River": true, "Mountains": true, "Mountain": true, "Gulf": true,
+	"Strait": true, "Desert": true, "Valley": true, "Lake": true, "Island": true, "Islands": true,
+	"Peninsula": true, "Bay": true, "Coast": true, "Plateau": true, "Basin": true, "Canal": true,
+}
+
+// merge combines the tagger's spans with gazetteer matches for one
+// sentence and fixes the types.
+func (m *Model) merge(doc *Document, spans []candidate, gaz []match) []candidate {
+	var out []candidate
+	used := make([]bool, len(gaz))
+	for _, c := range spans {
+		c = m.trimTitles(doc, c)
+		if c.first >= c.last {
+			continue
+		}
+		c.start, c.end = doc.Tokens[c.first].Start, doc.Tokens[c.last-1].End
+		exact := -1
+		for gi, g := range gaz {
+			if g.first == c.first && g.last == c.last {
+				exact = gi
+			}
+			if g.first < c.last && c.first < g.last {
+				used[gi] = true
+			}
+		}
+		if exact >= 0 {
+			c.typ, c.country, c.canonical = gaz[exact].entry.Type, gaz[exact].entry.Country, gaz[exact].entry.Name
+			out = append(out, c)
+			continue
+		}
+		if g := m.gazFor(doc, c.first, c.last); g != nil {
+			c.typ, c.country, c.canonical = g.Type, g.Country, g.Name
+			out = append(out, c)
+			continue
+		}
+		c.typ = m.fixType(doc, c)
+		if c.typ == None {
+			continue
+		}
+		out = append(out, c)
+	}
+	for gi, g := range gaz {
+		if used[gi] {
+			continue
+		}
+		// An untagged gazetteer name: trust places, nationalities and
+		// organisations the lists know; skip a lone given-name-like match.
+		out = append(out, candidate{
+			first: g.first, last: g.last,
+			start: doc.Tokens[g.first].Start, end: doc.Tokens[g.last-1].End,
+			typ: g.entry.Type, country: g.entry.Country, canonical: g.entry.Name,
+		})
+	}
+	sortCandidates(out)
+	return m.joinOrgs(doc, out)
+}
+
+// gazFor looks a token range up in the gazetteer, also in title case for
+// all-caps datelines ("MUSCAT").
+func (m *Model) gazFor(doc *Document, first, last int) *Entry {
+	s := doc.Text[doc.Tokens[first].Start:doc.Tokens[last-1].End]
+	if es := m.gaz.Lookup(s); len(es) > 0 {
+		return &es[0]
+	}
+	if isAllCaps(s) {
+		if es := m.gaz.Lookup(titleCase(s)); len(es) > 0 && es[0].Type != Org {
+			return &es[0]
+		}
+	}
+	return nil
+}
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 1
+}
+
+func titleCase(s string) string {
+	b := []rune(strings.ToLower(s))
+	up := true
+	for i, r := range b {
+		if up && unicode.IsLetter(r) {
+			b[i] = unicode.ToUpper(r)
+		}
+		up = r == ' ' || r == '-'
+	}
+	return string(b)
+}
+
+// trimTitles drops titles, honorifics and determiners at the start of a
+// person's span ("President Bashar Assad" → "Bashar Assad").
+func (m *Model) trimTitles(doc *Document, c candidate) candidate {
+	if c.typ != Person {
+		return c
+	}
+	for c.first < c.last {
+		w := doc.TokenText(c.first)
+		// "Russian President Vladimir Putin": a nationality or country
+		// before a title belongs to the title, not the name.
+		if c.first+1 < c.last && m.isTitleAt(doc, c.first+1, c.last) {
+			if es := m.gaz.Lookup(w); len(es) > 0 && (es[0].Type == NORP || es[0].Type == GPE) {
+				c.first++
+				continue
+			}
+		}
+		if m.gaz.Title(w) != NoRole || w == "the" || w == "The" || w == "former" || w == "Former" {
+			c.first++
+			continue
+		}
+		// Two-word titles: "Prime Minister", "Foreign Minister".
+		if c.first+1 < c.last && m.gaz.Title(w+" "+doc.TokenText(c.first+1)) != NoRole {
+			c.first += 2
+			continue
+		}
+		break
+	}
+	return c
+}
+
+// isTitleAt reports whether a one- or two-word title starts at token i.
+func (m *Model) isTitleAt(doc *Document, i, last int) bool {
+	if m.gaz.Title(doc.TokenText(i)) != NoRole {
+		return true
+	}
+	return i+1 < last && m.gaz.Title(doc.TokenText(i)+" "+doc.TokenText(i+1)) != NoRole
+}
+
+// fixType corrects the tagger's type with what the words say.
+func (m *Model) fixType(doc *Document, c candidate) Type {
+	head := doc.TokenText(c.last - 1)
+	switch c.typ {
+	case Person:
+		if m.gaz.IsOrgWord(head) {
+			return Org
+		}
+	case GPE:
+		if placeWords[head] {
+			return Loc
+		}
+		if m.gaz.IsOrgWord(head) && c.last-c.first > 1 {
+			return Org
+		}
+	case Misc:
+		if es := m.gaz.Lookup(doc.Text[doc.Tokens[c.first].Start:doc.Tokens[c.last-1].End]); len(es) > 0 {
+			return es[0].Type
+		}
+	}
+	return c.typ
+}
+
+func sortCandidates(cs []candidate) {
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && cs[j].start < cs[j-1].start; j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+}
+
+// joinOrgs makes one organisation of a country or nationality and the
+// institution it qualifies: "Iran's Foreign Ministry", "Saudi Foreign
+// Ministry". The organisation takes the country's code.
+func (m *Model) joinOrgs(doc *Document, cs []candidate) []candidate {
+	out := cs[:0]
+	for i := 0; i < len(cs); i++ {
+		c := cs[i]
+		if i+1 < len(cs) {
+			n := cs[i+1]
+			institution := n.typ == Org && n.canonical == "" && n.last-n.first >= 1 && m.gaz.IsOrgWord(doc.TokenText(n.last-1))
+			possessive := c.typ == GPE && c.last+1 == n.first && isPossessive(doc.TokenText(c.last))
+			adjective := c.typ == NORP && c.last == n.first
+			if institution && (possessive || adjective) && c.country != "" {
+				n.first, n.start, n.country = c.first, c.start, c.country
+				out = append(out, n)
+				i++
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func isPossessive(w string) bool { return w == "'s" || w == "\u2019s" || w == "'" }

@@ -1,0 +1,252 @@
+package entities
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// resolve groups doc's mentions into entities: one per referent.
+//   - Names the gazetteer knows group by their canonical name ("U.S." and
+//     "United States").
+//   - A person's shorter mention joins the longer name it is part of
+//     ("Putin" → "Vladimir Putin", "Sharaa" → "Ahmad al-Sharaa"), the
+//     nearest one before it when several fit.
+//   - An organisation's acronym joins the name it abbreviates ("IAEA").
+//   - A word the tagger typed otherwise but which is part of a person's
+//     name elsewhere in the article becomes that person.
+//   - Anything else groups by type and normalised text.
+func (m *Model) resolve(doc *Document) {
+	ms := doc.Mentions
+	if len(ms) == 0 {
+		return
+	}
+	m.personConsistency(doc)
+
+	order := make([]int, len(ms))
+	for i := range order {
+		order[i] = i
+	}
+	// Longest names first, so short forms find the long ones.
+	sort.SliceStable(order, func(a, b int) bool {
+		return len(nameWords(doc.MentionText(order[a]))) > len(nameWords(doc.MentionText(order[b])))
+	})
+
+	type cluster struct {
+		typ     Type
+		key     string
+		words   []string // longest name's folded words (persons, orgs)
+		members []int
+	}
+	var clusters []*cluster
+	byKey := map[string]*cluster{}
+	nearest := func(cands []*cluster, pos int) *cluster {
+		var best *cluster
+		bestDist := -1
+		for _, c := range cands {
+			d := -1
+			for _, mi := range c.members {
+				if ms[mi].Start <= pos {
+					d = pos - ms[mi].Start
+				} else if d < 0 {
+					d = 1 << 40 // only after: worse than any before
+				}
+			}
+			if best == nil || (d >= 0 && (bestDist < 0 || d < bestDist)) {
+				best, bestDist = c, d
+			}
+		}
+		return best
+	}
+	for _, mi := range order {
+		mt := &ms[mi]
+		text := doc.MentionText(mi)
+		words := nameWords(text)
+		var key string
+		switch {
+		case mt.Canonical != "":
+			key = mt.Type.String() + "|" + mt.Canonical
+		case mt.Type == Person:
+			var fits []*cluster
+			for _, c := range clusters {
+				if c.typ == Person && subsequence(words, c.words) {
+					fits = append(fits, c)
+				}
+			}
+			if len(fits) > 0 {
+				c := nearest(fits, mt.Start)
+				c.members = append(c.members, mi)
+				continue
+			}
+			key = "PERSON|" + strings.Join(words, " ")
+		case mt.Type == Org && isAcronym(text):
+			var fits []*cluster
+			for _, c := range clusters {
+				if c.typ == Org && len(c.words) > 1 && initials(c.words) == strings.ToLower(strings.ReplaceAll(text, ".", "")) {
+					fits = append(fits, c)
+				}
+			}
+			if len(fits) > 0 {
+				c := nearest(fits, mt.Start)
+				c.members = append(c.members, mi)
+				continue
+			}
+			key = "ORG|" + strings.Join(words, " ")
+		default:
+			key = mt.Type.String() + "|" + strings.Join(words, " ")
+		}
+		if c, ok := byKey[key]; ok {
+			c.members = append(c.members, mi)
+			continue
+		}
+		c := &cluster{typ: mt.Type, key: key, words: words, members: []int{mi}}
+		byKey[key] = c
+		clusters = append(clusters, c)
+	}
+
+	for _, c := range clusters {
+		sort.Ints(c.members)
+	}
+	sort.Slice(clusters, func(a, b int) bool { return clusters[a].members[0] < clusters[b].members[0] })
+	doc.Entities = doc.Entities[:0]
+	for ei, c := range clusters {
+		e := Entity{ID: "e" + strconv.Itoa(ei+1), Type: c.typ, Mentions: c.members}
+		aliases := map[string]bool{}
+		best := ""
+		for _, mi := range c.members {
+			ms[mi].Entity = ei
+			ms[mi].Type = c.typ
+			a := displayName(doc.MentionText(mi))
+			aliases[a] = true
+			if ms[mi].Canonical != "" && e.Name == "" {
+				e.Name = ms[mi].Canonical
+			}
+			if e.Country == "" {
+				e.Country = ms[mi].Country
+			}
+			if len(nameWords(a)) > len(nameWords(best)) || (len(nameWords(a)) == len(nameWords(best)) && len(a) > len(best)) {
+				best = a
+			}
+		}
+		if e.Name == "" {
+			e.Name = best
+		}
+		for a := range aliases {
+			e.Aliases = append(e.Aliases, a)
+		}
+		sort.Strings(e.Aliases)
+		doc.Entities = append(doc.Entities, e)
+	}
+}
+
+// personConsistency retypes a mention that is one word of a person's
+// name found elsewhere in the document ("Assad" tagged ORG once, "Bashar
+// Assad" a PERSON), unless the gazetteer knows it.
+func (m *Model) personConsistency(doc *Document) {
+	surnames := map[string]bool{}
+	for i, mt := range doc.Mentions {
+		if mt.Type == Person {
+			if w := nameWords(doc.MentionText(i)); len(w) > 1 {
+				for _, x := range w {
+					surnames[x] = true
+				}
+			}
+		}
+	}
+	for i := range doc.Mentions {
+		mt := &doc.Mentions[i]
+		if mt.Type == Person || mt.Canonical != "" {
+			continue
+		}
+		if w := nameWords(doc.MentionText(i)); len(w) == 1 && surnames[w[0]] {
+			mt.Type = Person
+		}
+	}
+}
+
+// nameWords folds a name to lower-case words without accents, with the
+// Arabic article "al-"/"el-" and a possessive removed ("al-Sharaa's" →
+// ["sharaa"]). Connectors such as "bin" are kept.
+func nameWords(s string) []string {
+	s = displayName(s)
+	var out []string
+	for _, w := range strings.Fields(s) {
+		w = foldWord(w)
+		for _, p := range []string{"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-"} {
+			if strings.HasPrefix(w, p) && len(w) > len(p)+1 {
+				w = w[len(p):]
+				break
+			}
+		}
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func foldWord(w string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(w)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'ı':
+			b.WriteRune('i')
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '.' || r == '&':
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// displayName is a mention's text as a name: white space collapsed,
+// curly apostrophes straightened, a leading "the" and a trailing
+// possessive dropped.
+func displayName(s string) string {
+	s = normKey(s)
+	s = strings.TrimSuffix(s, "'s")
+	return strings.TrimSpace(s)
+}
+
+// subsequence reports whether every word of short appears in long in the
+// same order, short not being only connectors.
+func subsequence(short, long []string) bool {
+	if len(short) == 0 || len(short) > len(long) {
+		return false
+	}
+	content := false
+	j := 0
+	for _, w := range short {
+		for j < len(long) && long[j] != w {
+			j++
+		}
+		if j == len(long) {
+			return false
+		}
+		j++
+		if !isConnector(w) {
+			content = true
+		}
+	}
+	return content
+}
+
+// initials returns the lower-case first letters of the content words.
+func initials(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		switch w {
+		case "of", "the", "and", "for", "on", "in", "&":
+			continue
+		}
+		for _, part := range strings.Split(w, "-") {
+			if part != "" {
+				b.WriteByte(part[0])
+			}
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,126 @@
+package newsgraph
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/newsgraph/newsgraph/entities"
+	"github.com/newsgraph/newsgraph/relations"
+)
+
+// Pipeline turns text into a Document of entities and relations. Build it
+// once with New and share it: it is safe for concurrent use.
+type Pipeline struct {
+	model      *entities.Model
+	extractors []relations.Extractor
+}
+
+// Option configures a Pipeline.
+type Option func(*config)
+
+type config struct {
+	model      *entities.Model
+	extractors []relations.Extractor
+	maxBytes   int
+}
+
+// WithModel sets the entity model; by default entities.DefaultModel.
+func WithModel(m *entities.Model) Option { return func(c *config) { c.model = m } }
+
+// WithExtractors replaces the relation extractors; by default one
+// relations.RuleExtractor over the model's gazetteer.
+func WithExtractors(ex ...relations.Extractor) Option {
+	return func(c *config) { c.extractors = ex }
+}
+
+// WithMaxBytes sets the largest text Extract accepts; by default
+// entities.DefaultMaxBytes. It builds a model of its own unless WithModel
+// is given too.
+func WithMaxBytes(n int) Option { return func(c *config) { c.maxBytes = n } }
+
+// New returns a pipeline with the documented defaults, changed by opts.
+func New(opts ...Option) (*Pipeline, error) {
+	var c config
+	for _, o := range opts {
+		o(&c)
+	}
+	var err error
+	switch {
+	case c.model != nil:
+	case c.maxBytes > 0:
+		c.model, err = entities.NewModel(entities.WithMaxBytes(c.maxBytes))
+	default:
+		c.model, err = entities.DefaultModel()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("newsgraph: %w", err)
+	}
+	if c.extractors == nil {
+		c.extractors = []relations.Extractor{relations.NewRuleExtractor(c.model.Gazetteer())}
+	}
+	return &Pipeline{model: c.model, extractors: c.extractors}, nil
+}
+
+// Document is an annotated text and the relations found in it. Relation
+// Source and Target index Entities.
+type Document struct {
+	*entities.Document
+	Relations []relations.Relation
+}
+
+// Extract annotates text and extracts its relations. Empty text gives an
+// empty Document; text the model refuses (invalid UTF-8, binary, too
+// large) gives an error wrapping entities.ErrInvalidUTF8, ErrBinary or
+// ErrTooLarge. Extract stops early with ctx's error when ctx is done.
+func (p *Pipeline) Extract(ctx context.Context, text string) (*Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	ed, err := p.model.Annotate(text)
+	if err != nil {
+		return nil, err
+	}
+	doc := &Document{Document: ed}
+	for _, x := range p.extractors {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		rels, err := x.Extract(ed)
+		if err != nil {
+			return nil, fmt.Errorf("newsgraph: %w", err)
+		}
+		doc.Relations = append(doc.Relations, rels...)
+	}
+	inheritCountries(doc)
+	return doc, nil
+}
+
+// inheritCountries gives a person or institution the country of the state
+// or body it leads, serves or is based in, when it has none of its own.
+func inheritCountries(doc *Document) {
+	for changed := true; changed; {
+		changed = false
+		for _, r := range doc.Relations {
+			switch r.Type {
+			case relations.LeaderOf, relations.OfficialOf, relations.BasedIn:
+			default:
+				continue
+			}
+			if r.Former {
+				continue
+			}
+			src, dst := &doc.Entities[r.Source], doc.Entities[r.Target]
+			if src.Country == "" && dst.Country != "" {
+				src.Country = dst.Country
+				changed = true
+			}
+		}
+	}
+}
+
+// Graph returns a graph holding this one document under the given ID.
+func (d *Document) Graph(id string) *relations.Graph {
+	g := relations.NewGraph()
+	g.Add(id, d.Document, d.Relations)
+	return g
+}

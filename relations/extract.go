@@ -1,0 +1,431 @@
+package relations
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/entities"
+)
+
+// RuleExtractor finds relations with general rules: roles from titles and
+// appositions, and interactions from trigger words whose arguments are
+// found around them in the same sentence. It is quiet by design: a
+// trigger without two fitting arguments yields nothing.
+//
+// Extract may append entities to the document for countries the text
+// names only through a nationality ("Iranian Foreign Minister" names
+// Iran), so that roles and state-level relations have a target; such an
+// entity has no mentions.
+//
+// A *RuleExtractor is safe for concurrent use.
+type RuleExtractor struct {
+	gaz *entities.Gazetteer
+}
+
+var _ Extractor = (*RuleExtractor)(nil)
+
+// NewRuleExtractor returns an extractor that reads titles and countries
+// from gaz.
+func NewRuleExtractor(gaz *entities.Gazetteer) *RuleExtractor {
+	return &RuleExtractor{gaz: gaz}
+}
+
+// Types lists the relation types the extractor can produce.
+func (x *RuleExtractor) Types() []Type { return Types() }
+
+// Extract returns the relations stated in doc, one per (type, source,
+// target) with every sentence that states it as evidence, in order of
+// first evidence.
+func (x *RuleExtractor) Extract(doc *entities.Document) ([]Relation, error) {
+	if x == nil || x.gaz == nil {
+		return nil, errNoGazetteer
+	}
+	r := newReader(doc, x.gaz)
+	for si := range doc.Sentences {
+		r.roles(si)
+	}
+	for si := range doc.Sentences {
+		r.locatedIn(si)
+		r.interactions(si)
+	}
+	return r.result(), nil
+}
+
+// reader holds one document's state while relations are read from it.
+type reader struct {
+	doc       *entities.Document
+	gaz       *entities.Gazetteer
+	lower     []string // lower-cased token texts
+	mentionAt []int    // token → mention index, or -1
+	rels      []Relation
+	index     map[relKey]int
+	countryOf map[int]string // entity → country, for people through their roles
+	byCountry map[string]int // ISO code → country entity
+}
+
+type relKey struct {
+	t        Type
+	src, dst int
+}
+
+func newReader(doc *entities.Document, gaz *entities.Gazetteer) *reader {
+	r := &reader{
+		doc: doc, gaz: gaz,
+		lower:     make([]string, len(doc.Tokens)),
+		mentionAt: make([]int, len(doc.Tokens)),
+		index:     map[relKey]int{},
+		countryOf: map[int]string{},
+		byCountry: map[string]int{},
+	}
+	for i := range doc.Tokens {
+		r.lower[i] = strings.ToLower(strings.ReplaceAll(doc.TokenText(i), "\u2019", "'"))
+		r.mentionAt[i] = -1
+	}
+	for mi, m := range doc.Mentions {
+		for t := m.First; t < m.Last && t < len(r.mentionAt); t++ {
+			if t >= 0 {
+				r.mentionAt[t] = mi
+			}
+		}
+	}
+	for ei, e := range doc.Entities {
+		if e.Country != "" {
+			r.countryOf[ei] = e.Country
+		}
+		if e.Type == entities.GPE && e.Country != "" {
+			if c := gaz.Country(e.Country); c != nil && c.Name == e.Name {
+				r.byCountry[e.Country] = ei
+			}
+		}
+	}
+	return r
+}
+
+// countryEntity returns the entity of the country with the given code,
+// adding one without mentions when the text has none.
+func (r *reader) countryEntity(code string) int {
+	if ei, ok := r.byCountry[code]; ok {
+		return ei
+	}
+	c := r.gaz.Country(code)
+	if c == nil {
+		return -1
+	}
+	ei := len(r.doc.Entities)
+	r.doc.Entities = append(r.doc.Entities, entities.Entity{
+		ID: "e" + itoa(ei+1), Name: c.Name, Type: entities.GPE, Country: code, Aliases: []string{c.Name},
+	})
+	r.byCountry[code] = ei
+	r.countryOf[ei] = code
+	return ei
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// actor returns the entity a mention stands for as an argument: its own,
+// or for a nationality its country's.
+func (r *reader) actor(mi int) (int, entities.Type) {
+	m := r.doc.Mentions[mi]
+	if m.Entity < 0 || m.Entity >= len(r.doc.Entities) {
+		return -1, entities.None
+	}
+	e := r.doc.Entities[m.Entity]
+	if e.Type == entities.NORP {
+		if e.Country == "" {
+			return -1, entities.None
+		}
+		ci := r.countryEntity(e.Country)
+		if ci < 0 {
+			return -1, entities.None
+		}
+		return ci, entities.GPE
+	}
+	return m.Entity, e.Type
+}
+
+// add records a relation found in sentence si, merging it with an earlier
+// one of the same type and arguments.
+func (r *reader) add(rel Relation, si int) bool {
+	if rel.Source < 0 || rel.Target < 0 || rel.Source == rel.Target {
+		return false
+	}
+	st, dt := r.doc.Entities[rel.Source].Type, r.doc.Entities[rel.Target].Type
+	if !rel.Type.Allows(st, dt) {
+		return false
+	}
+	k := relKey{rel.Type, rel.Source, rel.Target}
+	if rel.Type.Symmetric() && rel.Source > rel.Target {
+		k.src, k.dst = k.dst, k.src
+	}
+	s := r.doc.Sentences[si]
+	ev := Evidence{Start: s.Start, End: s.End, Text: r.doc.Text[s.Start:s.End]}
+	if i, ok := r.index[k]; ok {
+		old := &r.rels[i]
+		for _, e := range old.Evidence {
+			if e.Start == ev.Start {
+				return true
+			}
+		}
+		old.Evidence = append(old.Evidence, ev)
+		if rel.Confidence > old.Confidence {
+			old.Confidence = rel.Confidence
+		}
+		if old.When == "" {
+			old.When = rel.When
+		}
+		// Asserted once beats intended or reported elsewhere.
+		if rel.Modality == Asserted {
+			old.Modality = Asserted
+		}
+		return true
+	}
+	rel.Evidence = []Evidence{ev}
+	r.index[k] = len(r.rels)
+	r.rels = append(r.rels, rel)
+	return true
+}
+
+func (r *reader) result() []Relation {
+	out := r.rels
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Evidence[0].Start < out[b].Evidence[0].Start })
+	return out
+}
+
+// tokenIs reports whether token i is within the sentence and one of words.
+func (r *reader) tokenIs(i int, s entities.Sentence, words ...string) bool {
+	if i < s.First || i >= s.Last {
+		return false
+	}
+	for _, w := range words {
+		if r.lower[i] == w {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *reader) possessiveAt(i int, s entities.Sentence) bool {
+	return r.tokenIs(i, s, "'s", "'")
+}
+
+// titleEndingAt finds the longest title of up to three words ending at
+// token end (inclusive); it returns its first token and role.
+func (r *reader) titleEndingAt(end int, s entities.Sentence) (int, entities.Role) {
+	for n := 3; n >= 1; n-- {
+		first := end - n + 1
+		if first < s.First || end >= s.Last {
+			continue
+		}
+		ok := true
+		for t := first; t <= end; t++ {
+			if r.mentionAt[t] >= 0 {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		phrase := r.doc.Text[r.doc.Tokens[first].Start:r.doc.Tokens[end].End]
+		if role := r.gaz.Title(phrase); role != entities.NoRole {
+			return first, role
+		}
+	}
+	return -1, entities.NoRole
+}
+
+// titleModifiers may stand before a title: "former President", "acting
+// head", "Deputy Foreign Minister".
+var titleModifiers = map[string]bool{
+	"former": true, "interim": true, "acting": true, "deputy": true, "then": true, "new": true,
+	"incoming": true, "outgoing": true, "late": true, "top": true, "senior": true, "chief": true,
+	"vice": true, "caretaker": true, "transitional": true, "de": true, "facto": true, "current": true,
+	"foreign": true, "state": true, "longtime": true, "veteran": true,
+}
+
+// roles reads LEADER_OF and OFFICIAL_OF from titles around people in
+// sentence si: "Russian President Vladimir Putin", "Kremlin spokesperson
+// Dmitry Peskov", "Rafael Grossi, head of the IAEA", "Hans Grundberg, the
+// U.N. special envoy".
+func (r *reader) roles(si int) {
+	s := r.doc.Sentences[si]
+	for mi, m := range r.doc.Mentions {
+		if m.First < s.First || m.First >= s.Last || m.Entity < 0 || r.doc.Entities[m.Entity].Type != entities.Person {
+			continue
+		}
+		if !r.preTitle(mi, si) {
+			r.apposTitle(mi, si)
+		}
+	}
+}
+
+// preTitle reads "[X('s)] [former] TITLE PERSON" and "TITLE of X PERSON".
+func (r *reader) preTitle(mi, si int) bool {
+	s := r.doc.Sentences[si]
+	m := r.doc.Mentions[mi]
+	j := m.First - 1
+	if r.tokenIs(j, s, ",") {
+		j-- // "Oman's Foreign Minister, Badr Albusaidi"
+	}
+	tFirst, role := r.titleEndingAt(j, s)
+	if tFirst < 0 {
+		// "Secretary-General of NATO Mark Rutte"
+		if x := r.mentionEndingAt(j, s); x >= 0 && r.tokenIs(r.doc.Mentions[x].First-1, s, "of") {
+			if tf, ro := r.titleEndingAt(r.doc.Mentions[x].First-2, s); tf >= 0 {
+				return r.addRole(m.Entity, x, ro, tf, r.doc.Mentions[x].First-2, si)
+			}
+		}
+		return false
+	}
+	tEnd := j
+	// Stack more title words and modifiers: "Foreign Ministry spokesman"
+	// has the organisation before; "former President" a modifier.
+	k := tFirst - 1
+	for k >= s.First && r.mentionAt[k] < 0 && titleModifiers[r.lower[k]] {
+		k--
+	}
+	titleStart := k + 1
+	if r.possessiveAt(k, s) {
+		k--
+	}
+	x := r.mentionEndingAt(k, s)
+	if x < 0 {
+		// "the president of Syria, Ahmad al-Sharaa" is rare; a bare title
+		// names no body.
+		return false
+	}
+	return r.addRole(m.Entity, x, role, titleStart, tEnd, si)
+}
+
+// apposTitle reads "PERSON, [the] [X] [former] TITLE [of|for X]".
+func (r *reader) apposTitle(mi, si int) bool {
+	s := r.doc.Sentences[si]
+	m := r.doc.Mentions[mi]
+	j := m.Last
+	if m.Last < s.Last && r.possessiveAt(m.Last, s) {
+		return false
+	}
+	if !r.tokenIs(j, s, ",") {
+		return false
+	}
+	j++
+	if r.tokenIs(j, s, "the", "a", "an") {
+		j++
+	}
+	x := -1
+	if j < s.Last && r.mentionAt[j] >= 0 {
+		x = r.mentionAt[j]
+		j = r.doc.Mentions[x].Last
+		if r.possessiveAt(j, s) {
+			j++
+		}
+	}
+	titleStart := j
+	for j < s.Last && r.mentionAt[j] < 0 && titleModifiers[r.lower[j]] {
+		j++
+	}
+	// Longest title starting at j.
+	tEnd, role := -1, entities.NoRole
+	for n := 3; n >= 1; n-- {
+		if end := j + n - 1; end < s.Last {
+			if f, ro := r.titleEndingAt(end, s); f == j {
+				tEnd, role = end, ro
+				break
+			}
+		}
+	}
+	if tEnd < 0 {
+		return false
+	}
+	if x < 0 && r.tokenIs(tEnd+1, s, "of", "for", "at") {
+		k := tEnd + 2
+		if r.tokenIs(k, s, "the") {
+			k++
+		}
+		if k < s.Last && r.mentionAt[k] >= 0 {
+			x = r.mentionAt[k]
+		}
+	}
+	if x < 0 {
+		return false
+	}
+	return r.addRole(m.Entity, x, role, titleStart, tEnd, si)
+}
+
+// mentionEndingAt returns the mention whose last token is t, or -1.
+func (r *reader) mentionEndingAt(t int, s entities.Sentence) int {
+	if t < s.First || t >= s.Last {
+		return -1
+	}
+	mi := r.mentionAt[t]
+	if mi >= 0 && r.doc.Mentions[mi].Last-1 == t {
+		return mi
+	}
+	return -1
+}
+
+func (r *reader) addRole(person, x int, role entities.Role, tFirst, tEnd, si int) bool {
+	var typ Type
+	switch role {
+	case entities.Leader:
+		typ = LeaderOf
+	case entities.Official:
+		typ = OfficialOf
+	default:
+		return false
+	}
+	target, tt := r.actor(x)
+	if target < 0 || (tt != entities.GPE && tt != entities.Org) {
+		return false
+	}
+	title := r.doc.Text[r.doc.Tokens[tFirst].Start:r.doc.Tokens[tEnd].End]
+	former := strings.Contains(strings.ToLower(title), "former") || strings.Contains(strings.ToLower(title), "late ")
+	title = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(title, "former"), "Former"))
+	ok := r.add(Relation{Type: typ, Source: person, Target: target, Title: title, Former: former,
+		Modality: Asserted, Confidence: 0.9}, si)
+	if ok && r.countryOf[person] == "" {
+		if c := r.countryOf[target]; c != "" {
+			r.countryOf[person] = c
+		}
+	}
+	return ok
+}
+
+// locatedIn reads "CITY, COUNTRY" where the gazetteer places the city in
+// that country: "Muscat, Oman".
+func (r *reader) locatedIn(si int) {
+	s := r.doc.Sentences[si]
+	for mi, m := range r.doc.Mentions {
+		if m.First < s.First || m.First >= s.Last || m.Type != entities.GPE || m.Canonical == "" {
+			continue
+		}
+		j := m.Last
+		if !r.tokenIs(j, s, ",", "in") {
+			continue
+		}
+		if j+1 >= s.Last || r.mentionAt[j+1] < 0 {
+			continue
+		}
+		ni := r.mentionAt[j+1]
+		n := r.doc.Mentions[ni]
+		if n.Type != entities.GPE || n.Country == "" || n.Country != m.Country || n.Entity == m.Entity {
+			continue
+		}
+		if c := r.gaz.Country(n.Country); c == nil || c.Name != n.Canonical {
+			continue
+		}
+		r.add(Relation{Type: LocatedIn, Source: m.Entity, Target: n.Entity, Modality: Asserted, Confidence: 0.85}, si)
+		_ = mi
+	}
+}

@@ -1,0 +1,456 @@
+package relations
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+	"gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/multi"
+
+	"github.com/newsgraph/newsgraph/entities"
+)
+
+// Compile-time checks that the graph, its nodes and its edges satisfy the
+// gonum interfaces they claim.
+var (
+	_ graph.Directed           = (*Graph)(nil)
+	_ graph.DirectedMultigraph = (*Graph)(nil)
+	_ graph.Node               = (*Node)(nil)
+	_ graph.Line               = (*Edge)(nil)
+)
+
+// Graph is a relation graph built from one or more documents: one Node per
+// real-world entity, merged across documents, and one Edge per distinct
+// (type, source, target) relation, with the evidence of every occurrence.
+//
+// Graph implements gonum's graph.Directed and graph.DirectedMultigraph, so
+// gonum algorithms such as network.PageRank run on it unchanged; the nodes
+// those methods return are *Node values and the lines are *Edge values.
+// Node IDs (Node.ID) are dense, starting at 0, in first-seen order.
+//
+// A Graph is not safe for concurrent mutation: calls to Add (and ReadJSON
+// into the graph) must not run at the same time as any other method.
+// Without mutation, any number of goroutines may read and export it.
+//
+// Make a Graph with NewGraph; the zero value is not ready to use.
+type Graph struct {
+	g     *multi.DirectedGraph
+	nodes []*Node
+	edges []*Edge
+	docs  []string
+	// byName maps a canonical entity key to the nodes with that key; more
+	// than one when countries conflict. Used only for look-ups.
+	byName map[nodeKey][]*Node
+	// byEdge maps a relation key to its edge. Used only for look-ups.
+	byEdge map[edgeKey]*Edge
+	byID   map[string]*Node
+	docSet map[string]bool
+	// fold case-folds names; a Caser is not safe for concurrent use, so
+	// each Graph has its own.
+	fold cases.Caser
+}
+
+type nodeKey struct {
+	typ  entities.Type
+	name string
+}
+
+type edgeKey struct {
+	typ      Type
+	from, to int64
+}
+
+// Node is one entity of the graph: all the mentions of one real-world
+// referent across the documents added so far. Its methods ID, DOTID and
+// Attributes make it a gonum graph.Node and a DOT node.
+type Node struct {
+	// EntityID is the entity's identifier in exports: "e1", "e2", … in
+	// first-seen order.
+	EntityID string
+	// Name is the canonical name: the name of the first entity merged into
+	// the node (later ones differ from it only in case, quotes or spaces).
+	Name string
+	// Type is the entity type.
+	Type entities.Type
+	// Aliases are every name and alias seen for the entity, sorted and
+	// without duplicates.
+	Aliases []string
+	// Country is the ISO 3166-1 alpha-2 code of the entity's country, or "".
+	Country string
+	// Mentions are the entity's occurrences, in the order they were added.
+	Mentions []Span
+	// Documents are the IDs of the documents the entity occurs in, in the
+	// order they were added.
+	Documents []string
+
+	id int64
+}
+
+// Span is a byte range [Start, End) of the text of the document Doc,
+// together with the text it covers: a mention of an entity or the evidence
+// for a relation.
+type Span struct {
+	// Doc is the ID of the document, as given to Graph.Add.
+	Doc string
+	// Start is the byte offset of the first byte in the document text.
+	Start int
+	// End is the byte offset just past the last byte (end exclusive).
+	End int
+	// Text is the document text between Start and End.
+	Text string
+}
+
+// ID returns the node's gonum ID: its dense index in the graph, from 0.
+func (n *Node) ID() int64 { return n.id }
+
+// Edge is one relation of the graph: every occurrence of a (type, source,
+// target) triple, merged. For symmetric types the orientation is the one
+// first seen. Its methods From, To, ReversedLine and ID make it a gonum
+// graph.Line, and Attributes a DOT edge.
+type Edge struct {
+	// Type is the relation type.
+	Type Type
+	// Source is the node the relation goes from.
+	Source *Node
+	// Target is the node the relation goes to.
+	Target *Node
+	// Modality is the modality of the first occurrence.
+	Modality Modality
+	// Confidence is the highest confidence of any occurrence, in [0, 1].
+	Confidence float64
+	// Title is the title of the first occurrence (LEADER_OF, OFFICIAL_OF).
+	Title string
+	// Former is the Former flag of the first occurrence.
+	Former bool
+	// When is the time expression of the first occurrence, or "".
+	When string
+	// Evidence holds the sentences that state the relation, in the order
+	// they were added, without duplicates.
+	Evidence []Span
+	// Mentions is the number of occurrences of the relation that were
+	// merged into this edge.
+	Mentions int
+	// Documents are the IDs of the documents that state the relation, in
+	// the order they were added.
+	Documents []string
+
+	id int64
+}
+
+// Polarity returns the polarity of the edge's type.
+func (e *Edge) Polarity() Polarity { return e.Type.Polarity() }
+
+// From returns the source node; it implements graph.Line.
+func (e *Edge) From() graph.Node { return e.Source }
+
+// To returns the target node; it implements graph.Line.
+func (e *Edge) To() graph.Node { return e.Target }
+
+// ReversedLine returns a copy of the edge with source and target swapped;
+// it implements graph.Line.
+func (e *Edge) ReversedLine() graph.Line {
+	r := *e
+	r.Source, r.Target = e.Target, e.Source
+	return &r
+}
+
+// ID returns the line's gonum ID, unique within the graph; it implements
+// graph.Line.
+func (e *Edge) ID() int64 { return e.id }
+
+// NewGraph returns an empty graph.
+func NewGraph() *Graph {
+	return &Graph{
+		g:      multi.NewDirectedGraph(),
+		byName: make(map[nodeKey][]*Node),
+		byEdge: make(map[edgeKey]*Edge),
+		byID:   make(map[string]*Node),
+		docSet: make(map[string]bool),
+		fold:   cases.Fold(),
+	}
+}
+
+// Add adds the document doc, identified by docID, and the relations found
+// in it.
+//
+// Every entity of doc becomes a node, or is merged into an existing node
+// of the same type whose name is the same after normalisation (NFC, case
+// folding, curly quotes and hyphens made plain, spaces collapsed) and whose
+// country is compatible (equal, or one of them empty). Entities of an
+// invalid type are skipped, as are mentions whose index or span does not
+// fit the document.
+//
+// Every relation becomes an edge between the nodes of its source and
+// target, or is merged into the edge with the same type, source and target
+// (either way round for symmetric types). Relations of an invalid type,
+// with an out-of-range Source or Target, or whose source and target end up
+// as the same node are skipped. A nil doc adds nothing.
+func (g *Graph) Add(docID string, doc *entities.Document, rels []Relation) {
+	if doc == nil {
+		return
+	}
+	g.addDoc(docID)
+	nodeOf := make([]*Node, len(doc.Entities))
+	for i := range doc.Entities {
+		e := &doc.Entities[i]
+		var spans []Span
+		for _, m := range e.Mentions {
+			if m < 0 || m >= len(doc.Mentions) {
+				continue
+			}
+			mn := doc.Mentions[m]
+			if doc.CheckSpan(mn.Start, mn.End) != nil {
+				continue
+			}
+			spans = append(spans, Span{Doc: docID, Start: mn.Start, End: mn.End, Text: doc.Text[mn.Start:mn.End]})
+		}
+		nodeOf[i] = g.mergeNode(e.Name, e.Type, e.Aliases, e.Country, spans, []string{docID})
+	}
+	for _, r := range rels {
+		if r.Source < 0 || r.Source >= len(nodeOf) || r.Target < 0 || r.Target >= len(nodeOf) {
+			continue
+		}
+		ev := make([]Span, 0, len(r.Evidence))
+		for _, x := range r.Evidence {
+			ev = append(ev, Span{Doc: docID, Start: x.Start, End: x.End, Text: x.Text})
+		}
+		g.mergeEdge(r, nodeOf[r.Source], nodeOf[r.Target], ev, 1, []string{docID})
+	}
+}
+
+func (g *Graph) addDoc(docID string) {
+	if !g.docSet[docID] {
+		g.docSet[docID] = true
+		g.docs = append(g.docs, docID)
+	}
+}
+
+// mergeNode finds or creates the node for an entity and merges the given
+// attributes, mentions and documents into it. It returns nil for an
+// invalid type.
+func (g *Graph) mergeNode(name string, typ entities.Type, aliases []string, country string, mentions []Span, docs []string) *Node {
+	if _, err := typ.MarshalText(); err != nil {
+		return nil
+	}
+	name = strings.TrimSpace(name)
+	if name == "" {
+		// An entity with no name is named by its first alias or mention.
+		for _, a := range aliases {
+			if a = strings.TrimSpace(a); a != "" {
+				name = a
+				break
+			}
+		}
+		if name == "" && len(mentions) > 0 {
+			name = strings.TrimSpace(mentions[0].Text)
+		}
+	}
+	key := nodeKey{typ, g.normalizeName(name)}
+	var n *Node
+	for _, c := range g.byName[key] {
+		if c.Country == country || c.Country == "" || country == "" {
+			n = c
+			break
+		}
+	}
+	if n == nil {
+		id := int64(len(g.nodes))
+		n = &Node{EntityID: fmt.Sprintf("e%d", id+1), Name: name, Type: typ, Country: country, id: id}
+		g.nodes = append(g.nodes, n)
+		g.byID[n.EntityID] = n
+		g.byName[key] = append(g.byName[key], n)
+		g.g.AddNode(n)
+	} else if n.Country == "" {
+		n.Country = country
+	}
+	n.Aliases = mergeStrings(n.Aliases, aliases, name)
+	for _, m := range mentions {
+		if !slices.Contains(n.Mentions, m) {
+			n.Mentions = append(n.Mentions, m)
+		}
+	}
+	for _, d := range docs {
+		if !slices.Contains(n.Documents, d) {
+			n.Documents = append(n.Documents, d)
+		}
+	}
+	return n
+}
+
+// mergeStrings returns the sorted union of have, add and extra, without
+// empty strings or duplicates.
+func mergeStrings(have, add []string, extra string) []string {
+	out := slices.Clone(have)
+	for _, a := range append(slices.Clone(add), extra) {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// mergeEdge finds or creates the edge for r between src and dst and
+// merges the occurrence into it. It reports whether the relation was kept.
+func (g *Graph) mergeEdge(r Relation, src, dst *Node, ev []Span, mentions int, docs []string) bool {
+	if _, ok := r.Type.Spec(); !ok || src == nil || dst == nil || src == dst {
+		return false
+	}
+	conf := r.Confidence
+	switch {
+	case math.IsNaN(conf) || conf < 0:
+		conf = 0
+	case conf > 1:
+		conf = 1
+	}
+	e := g.byEdge[edgeKey{r.Type, src.id, dst.id}]
+	if e == nil && r.Type.Symmetric() {
+		e = g.byEdge[edgeKey{r.Type, dst.id, src.id}]
+	}
+	if e == nil {
+		e = &Edge{
+			Type:       r.Type,
+			Source:     src,
+			Target:     dst,
+			Modality:   r.Modality,
+			Confidence: conf,
+			Title:      r.Title,
+			Former:     r.Former,
+			When:       r.When,
+			id:         int64(len(g.edges)),
+		}
+		g.edges = append(g.edges, e)
+		g.byEdge[edgeKey{r.Type, src.id, dst.id}] = e
+		g.g.SetLine(e)
+	}
+	e.Confidence = max(e.Confidence, conf)
+	e.Mentions += mentions
+	for _, x := range ev {
+		if !slices.Contains(e.Evidence, x) {
+			e.Evidence = append(e.Evidence, x)
+		}
+	}
+	for _, d := range docs {
+		if !slices.Contains(e.Documents, d) {
+			e.Documents = append(e.Documents, d)
+		}
+	}
+	return true
+}
+
+// normalizeName returns the key under which entity names are compared:
+// in Unicode NFC, case-folded, with curly quotes, dashes and runs of spaces
+// made plain.
+func (g *Graph) normalizeName(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.TrimSpace(norm.NFC.String(s)) {
+		switch r {
+		case '\u2018', '\u2019', '\u02bc', '\u0060', '\u00b4':
+			r = '\''
+		case '\u201c', '\u201d':
+			r = '"'
+		case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212':
+			r = '-'
+		}
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return g.fold.String(b.String())
+}
+
+// Entities returns the nodes in ID order. The slice is new; the nodes are
+// the graph's own and must not be modified.
+func (g *Graph) Entities() []*Node { return slices.Clone(g.nodes) }
+
+// Entity returns the node with the entity ID id ("e1"), or nil.
+func (g *Graph) Entity(id string) *Node { return g.byID[id] }
+
+// Relations returns the edges sorted by source ID, target ID, type and
+// first evidence (document, start). The slice is new; the edges are the
+// graph's own and must not be modified.
+func (g *Graph) Relations() []*Edge {
+	es := slices.Clone(g.edges)
+	slices.SortStableFunc(es, func(a, b *Edge) int {
+		if c := cmpInt(a.Source.id, b.Source.id); c != 0 {
+			return c
+		}
+		if c := cmpInt(a.Target.id, b.Target.id); c != 0 {
+			return c
+		}
+		if c := cmpInt(a.Type, b.Type); c != 0 {
+			return c
+		}
+		switch {
+		case len(a.Evidence) == 0 || len(b.Evidence) == 0:
+			return cmpInt(len(a.Evidence), len(b.Evidence))
+		case a.Evidence[0].Doc != b.Evidence[0].Doc:
+			return strings.Compare(a.Evidence[0].Doc, b.Evidence[0].Doc)
+		}
+		return cmpInt(a.Evidence[0].Start, b.Evidence[0].Start)
+	})
+	return es
+}
+
+func cmpInt[T ~int | ~int64 | ~uint8](a, b T) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// Documents returns the IDs of the documents added, in the order they were
+// first added.
+func (g *Graph) Documents() []string { return slices.Clone(g.docs) }
+
+// Node returns the node with the gonum ID id, or nil; it implements
+// graph.Graph. The node is a *Node.
+func (g *Graph) Node(id int64) graph.Node {
+	if id < 0 || id >= int64(len(g.nodes)) {
+		return nil
+	}
+	return g.nodes[id]
+}
+
+// Nodes returns all the nodes, as *Node values; it implements graph.Graph.
+// The iterator is only valid until the next mutation of g.
+func (g *Graph) Nodes() graph.Nodes { return g.g.Nodes() }
+
+// From returns the nodes that can be reached directly from the node id; it
+// implements graph.Graph.
+func (g *Graph) From(id int64) graph.Nodes { return g.g.From(id) }
+
+// To returns the nodes that reach the node id directly; it implements
+// graph.Directed.
+func (g *Graph) To(id int64) graph.Nodes { return g.g.To(id) }
+
+// HasEdgeBetween reports whether an edge joins x and y in either direction;
+// it implements graph.Graph.
+func (g *Graph) HasEdgeBetween(xid, yid int64) bool { return g.g.HasEdgeBetween(xid, yid) }
+
+// HasEdgeFromTo reports whether an edge goes from u to v; it implements
+// graph.Directed.
+func (g *Graph) HasEdgeFromTo(uid, vid int64) bool { return g.g.HasEdgeFromTo(uid, vid) }
+
+// Edge returns the edge from u to v, holding every *Edge line between
+// them, or nil; it implements graph.Graph.
+func (g *Graph) Edge(uid, vid int64) graph.Edge { return g.g.Edge(uid, vid) }
+
+// Lines returns the lines (*Edge values) from u to v; it implements
+// graph.Multigraph. The iterator is only valid until the next mutation of g.
+func (g *Graph) Lines(uid, vid int64) graph.Lines { return g.g.Lines(uid, vid) }

@@ -1,0 +1,513 @@
+package relations
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/entities"
+)
+
+var errNoGazetteer = errors.New("relations: extractor has no gazetteer")
+
+// prepositions whose object is not a clause's subject.
+var prepositions = map[string]bool{
+	"in": true, "to": true, "from": true, "of": true, "with": true, "at": true, "for": true, "on": true,
+	"by": true, "between": true, "into": true, "towards": true, "toward": true, "against": true,
+	"over": true, "about": true, "among": true, "than": true, "like": true, "upon": true, "near": true,
+	"across": true, "within": true, "beyond": true, "through": true, "under": true, "after": true,
+	"before": true, "during": true, "including": true, "amid": true, "despite": true, "and": false,
+}
+
+var auxiliaries = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "get": true, "got": true}
+
+var pronouns = map[string]bool{"he": true, "she": true, "his": true, "her": true}
+
+// interactions reads the trigger-word relations of sentence si.
+func (r *reader) interactions(si int) {
+	s := r.doc.Sentences[si]
+	for t := s.First; t < s.Last; t++ {
+		if r.mentionAt[t] >= 0 {
+			continue
+		}
+		for _, tr := range triggers[r.lower[t]] {
+			if !r.posFits(t, tr.pos) || !r.needsFit(t, s, tr) {
+				continue
+			}
+			if r.readTrigger(t, si, tr) {
+				break
+			}
+		}
+	}
+}
+
+func (r *reader) posFits(t int, pos byte) bool {
+	tag := r.doc.Tokens[t].Tag
+	switch pos {
+	case 'V':
+		return strings.HasPrefix(tag, "VB") || tag == "JJ" // prose tags some participles JJ
+	case 'N':
+		return strings.HasPrefix(tag, "NN") || tag == "JJ" || tag == "VBG"
+	}
+	return true
+}
+
+// needsFit checks a trigger's required companion word ("sent aid",
+// "military presence").
+func (r *reader) needsFit(t int, s entities.Sentence, tr trigger) bool {
+	if tr.typ == MilitaryPresenceIn && (r.lower[t] == "presence" || r.lower[t] == "forces" || r.lower[t] == "base" || r.lower[t] == "bases") {
+		// Only a military presence; "bases" and "forces" also need a
+		// military word or a nationality right before them.
+		for k := t - 1; k >= s.First && k >= t-3; k-- {
+			switch r.lower[k] {
+			case "military", "naval", "air", "army", "troop", "armed", "nuclear", "missile":
+				return true
+			}
+			if mi := r.mentionAt[k]; mi >= 0 && r.lower[t] != "presence" {
+				return true
+			}
+		}
+		return false
+	}
+	if len(tr.needs) == 0 {
+		return true
+	}
+	for k := t + 1; k < s.Last && k <= t+4; k++ {
+		for _, w := range tr.needs {
+			if r.lower[k] == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readTrigger finds the arguments of one trigger and records the relation.
+func (r *reader) readTrigger(t, si int, tr trigger) bool {
+	s := r.doc.Sentences[si]
+	conf := 0.75
+	var srcs, dsts []int
+
+	passive := tr.pos != 'N' && strings.HasPrefix(r.doc.Tokens[t].Tag, "VBN") && t-1 >= s.First && auxiliaries[r.lower[t-1]]
+	switch {
+	case tr.mode == pair && r.tokenIs(t+1, s, "between"):
+		a, b := r.betweenPair(t+2, s)
+		if a < 0 || b < 0 {
+			return false
+		}
+		srcs, dsts = []int{a}, []int{b}
+	case passive:
+		// "was welcomed by X": X is the source.
+		by := -1
+		for k := t + 1; k < s.Last && k <= t+4; k++ {
+			if r.lower[k] == "by" {
+				by = k
+				break
+			}
+		}
+		if by < 0 {
+			return false
+		}
+		srcs = r.mentionsAfter(by+1, s, 4)
+		dsts = r.subjects(t, si)
+		conf -= 0.05
+	case tr.pos != 'V' && r.tokenIs(t+1, s, "from", "by") && tr.typ == Visit:
+		// "a visit from X to Y"
+		srcs = r.mentionsAfter(t+2, s, 5)
+		if len(srcs) == 0 {
+			return false
+		}
+		end := r.doc.Mentions[srcs[0]].Last
+		for k := end; k < s.Last && k <= end+2; k++ {
+			if r.lower[k] == "to" {
+				dsts = r.mentionsAfter(k+1, s, 3)
+				break
+			}
+		}
+	default:
+		dsts = r.objects(t, s, tr)
+		srcs = r.subjects(t, si)
+		if tr.typ == Interview {
+			srcs, dsts = r.interviewArgs(t, si, srcs, dsts)
+		}
+		if len(dsts) == 0 && tr.mode == pair {
+			// "X and Y met": the subject's list partner.
+			if len(srcs) > 0 {
+				if p := r.listPartner(srcs[0], s); p >= 0 {
+					dsts = []int{p}
+				}
+			}
+		}
+	}
+	if len(srcs) == 0 || len(dsts) == 0 {
+		return false
+	}
+	mod := r.modality(t, si)
+	when := r.when(si)
+	former := r.formerBefore(t, s)
+	for _, a := range srcs {
+		src, _ := r.actor(a)
+		for _, b := range dsts {
+			dst, _ := r.actor(b)
+			if src < 0 || dst < 0 || src == dst || r.sameSide(src, dst) {
+				continue
+			}
+			rel := Relation{Type: tr.typ, Source: src, Target: dst, Modality: mod, When: when,
+				Former: former, Confidence: conf}
+			if r.add(rel, si) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameSide reports whether two entities belong to one country, so one
+// cannot visit, praise or fight the other ("Putin praised the ties
+// between Moscow and Damascus" is about Damascus).
+func (r *reader) sameSide(a, b int) bool {
+	ca, cb := r.countryOf[a], r.countryOf[b]
+	return ca != "" && ca == cb
+}
+
+// betweenPair reads "X and Y" starting at token k.
+func (r *reader) betweenPair(k int, s entities.Sentence) (int, int) {
+	if r.tokenIs(k, s, "the") {
+		k++
+	}
+	if k >= s.Last || r.mentionAt[k] < 0 {
+		return -1, -1
+	}
+	a := r.mentionAt[k]
+	k = r.doc.Mentions[a].Last
+	if r.possessiveAt(k, s) {
+		return -1, -1
+	}
+	if !r.tokenIs(k, s, "and") {
+		return -1, -1
+	}
+	k++
+	if r.tokenIs(k, s, "the") {
+		k++
+	}
+	if k >= s.Last || r.mentionAt[k] < 0 {
+		return -1, -1
+	}
+	return a, r.mentionAt[k]
+}
+
+// listPartner returns X in "X and Y" where mention y is Y, or -1.
+func (r *reader) listPartner(y int, s entities.Sentence) int {
+	f := r.doc.Mentions[y].First
+	if !r.tokenIs(f-1, s, "and") {
+		return -1
+	}
+	if x := r.mentionEndingAt(f-2, s); x >= 0 {
+		return x
+	}
+	return -1
+}
+
+// isQualifier reports whether mention mi only qualifies what follows it:
+// "Russian President Vladimir Putin", "Kremlin spokesperson Dmitry
+// Peskov", "Syrian news outlet SANA".
+func (r *reader) isQualifier(mi int, s entities.Sentence) bool {
+	m := r.doc.Mentions[mi]
+	k := m.Last
+	if r.possessiveAt(k, s) {
+		k++
+	}
+	for n := 0; k < s.Last && n < 4; k, n = k+1, n+1 {
+		if r.mentionAt[k] >= 0 {
+			typ := r.doc.Mentions[r.mentionAt[k]].Type
+			return n > 0 && (typ == entities.Person || typ == entities.Org)
+		}
+		if f, _ := r.titleEndingAt(k, s); f >= 0 {
+			continue
+		}
+		tag := r.doc.Tokens[k].Tag
+		if !(strings.HasPrefix(tag, "NN") || tag == "JJ" || titleModifiers[r.lower[k]]) || r.lower[k] == "," {
+			return false
+		}
+	}
+	return false
+}
+
+// prepObject reports whether mention mi is the object of a preposition.
+func (r *reader) prepObject(mi int, s entities.Sentence) bool {
+	k := r.doc.Mentions[mi].First - 1
+	for k >= s.First && (r.lower[k] == "the" || r.lower[k] == "a" || titleModifiers[r.lower[k]] || r.isTitleWord(k, s)) {
+		k--
+	}
+	return k >= s.First && prepositions[r.lower[k]]
+}
+
+func (r *reader) isTitleWord(k int, s entities.Sentence) bool {
+	f, _ := r.titleEndingAt(k, s)
+	return f >= 0
+}
+
+// subjects returns candidate sources for the trigger at t, best first:
+// the actors to its left in the same clause that are not objects of a
+// preposition nor mere qualifiers, skipping relative clauses; for a
+// sentence that opens with the trigger's clause ("Upon welcoming X, Y
+// said"), the subject after it; a personal pronoun resolves to the
+// nearest person before it.
+func (r *reader) subjects(t, si int) []int {
+	s := r.doc.Sentences[si]
+	var out []int
+	pron := -1 // a personal pronoun met on the way, used when no name is
+	for k := t - 1; k >= s.First; k-- {
+		if boundaryWords[r.lower[k]] && len(out) == 0 && k > s.First {
+			break
+		}
+		if r.lower[k] == "," {
+			// Skip ", who/which ... ," relative clauses and appositions.
+			if j := r.clauseStart(k, s); j >= 0 {
+				k = j
+				continue
+			}
+		}
+		if pronouns[r.lower[k]] && len(out) == 0 && pron < 0 {
+			pron = k
+			continue
+		}
+		mi := r.mentionAt[k]
+		if mi < 0 {
+			continue
+		}
+		k = r.doc.Mentions[mi].First
+		if r.prepObject(mi, s) || r.isQualifier(mi, s) {
+			continue
+		}
+		out = append(out, mi)
+		if len(out) == 2 {
+			break
+		}
+	}
+	if len(out) == 0 && pron >= 0 {
+		if p := r.pronounReferent(pron, si); p >= 0 {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 && r.openingClause(t, s) {
+		for k := t + 1; k < s.Last; k++ {
+			if r.lower[k] != "," {
+				continue
+			}
+			for j := k + 1; j < s.Last && j < k+12; j++ {
+				if mi := r.mentionAt[j]; mi >= 0 && !r.isQualifier(mi, s) {
+					out = append(out, mi)
+					break
+				}
+			}
+			break
+		}
+	}
+	return out
+}
+
+// clauseStart returns the index of the comma that opens a relative clause
+// or apposition ending at the comma k ("X, who led Y, met Z"), or -1.
+func (r *reader) clauseStart(k int, s entities.Sentence) int {
+	for j := k - 1; j >= s.First && j > k-30; j-- {
+		if r.lower[j] == "," {
+			switch r.lower[j+1] {
+			case "who", "which", "whose", "whom", "a", "an", "the":
+				return j
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// openingClause reports whether the trigger sits in an adverbial clause
+// that opens the sentence: "Upon welcoming ...", "During an interview ...".
+func (r *reader) openingClause(t int, s entities.Sentence) bool {
+	for k := s.First; k < t; k++ {
+		if r.lower[k] == "," {
+			return false
+		}
+	}
+	return true
+}
+
+// pronounReferent resolves a personal pronoun conservatively: the person
+// who is the subject of its sentence, or else of the sentence before.
+func (r *reader) pronounReferent(k, si int) int {
+	for _, sj := range []int{si, si - 1} {
+		if sj < 0 {
+			continue
+		}
+		s := r.doc.Sentences[sj]
+		for j := s.First; j < s.Last && (sj != si || j < k); j++ {
+			mi := r.mentionAt[j]
+			if mi < 0 {
+				continue
+			}
+			j = r.doc.Mentions[mi].Last - 1
+			if r.prepObject(mi, s) || r.isQualifier(mi, s) {
+				continue
+			}
+			if r.doc.Mentions[mi].Type == entities.Person {
+				return mi
+			}
+			break // the subject is not a person
+		}
+	}
+	return -1
+}
+
+// objects returns candidate targets after the trigger at t: after one of
+// its prepositions when it has them, else the first actors that follow.
+func (r *reader) objects(t int, s entities.Sentence, tr trigger) []int {
+	if tr.preps == nil {
+		return r.mentionsAfter(t+1, s, 8)
+	}
+	for k := t + 1; k < s.Last && k <= t+5; k++ {
+		if r.mentionAt[k] >= 0 || r.lower[k] == "," || boundaryWords[r.lower[k]] {
+			// "sent aid to X": the needed word may stand between; a
+			// name may not.
+			if r.mentionAt[k] >= 0 && tr.typ == Interview {
+				break
+			}
+			if r.mentionAt[k] >= 0 || r.lower[k] == "," {
+				break
+			}
+		}
+		for _, p := range tr.preps {
+			if r.lower[k] == p {
+				if p == "between" {
+					if a, b := r.betweenPair(k+1, s); a >= 0 {
+						return []int{a, b}
+					}
+					return nil
+				}
+				return r.mentionsAfter(k+1, s, 4)
+			}
+		}
+	}
+	return nil
+}
+
+// mentionsAfter returns the first actor mention starting within limit
+// tokens of k, skipping determiners, adjectives and titles; and the
+// mentions listed after it with "and".
+func (r *reader) mentionsAfter(k int, s entities.Sentence, limit int) []int {
+	var out []int
+	for j := k; j < s.Last && j < k+limit; j++ {
+		if r.lower[j] == "," || r.lower[j] == ";" || r.lower[j] == "." || boundaryWords[r.lower[j]] {
+			break
+		}
+		if mi := r.mentionAt[j]; mi >= 0 {
+			if r.isQualifier(mi, s) {
+				j = r.doc.Mentions[mi].Last - 1
+				continue
+			}
+			out = append(out, mi)
+			// "X, Y and Z"
+			e := r.doc.Mentions[mi].Last
+			for e+1 < s.Last && (r.lower[e] == "and" || r.lower[e] == ",") && r.mentionAt[e+1] >= 0 {
+				n := r.mentionAt[e+1]
+				out = append(out, n)
+				e = r.doc.Mentions[n].Last
+			}
+			return out
+		}
+	}
+	return out
+}
+
+// interviewArgs orders an interview's arguments: the medium interviews
+// the person. "an interview with CBS, al-Sharaa said", "the CBS
+// interview", "told Reuters".
+func (r *reader) interviewArgs(t, si int, srcs, dsts []int) ([]int, []int) {
+	s := r.doc.Sentences[si]
+	if mi := r.mentionEndingAt(t-1, s); mi >= 0 && r.doc.Mentions[mi].Type == entities.Org {
+		// "the CBS interview": the person is the clause's subject.
+		var people []int
+		for _, c := range append(r.subjects(t, si), r.afterComma(t, s)...) {
+			if r.doc.Mentions[c].Type == entities.Person {
+				people = append(people, c)
+			}
+		}
+		return []int{mi}, people
+	}
+	var orgs, people []int
+	for _, c := range append(append([]int{}, dsts...), srcs...) {
+		switch r.doc.Mentions[c].Type {
+		case entities.Org:
+			orgs = append(orgs, c)
+		case entities.Person:
+			people = append(people, c)
+		}
+	}
+	if len(people) == 0 {
+		people = r.afterComma(t, s)
+	}
+	return orgs, people
+}
+
+// afterComma returns the first person after the comma that closes the
+// trigger's opening clause.
+func (r *reader) afterComma(t int, s entities.Sentence) []int {
+	for k := t + 1; k < s.Last; k++ {
+		if r.lower[k] == "," {
+			for j := k + 1; j < s.Last && j < k+6; j++ {
+				if mi := r.mentionAt[j]; mi >= 0 && r.doc.Mentions[mi].Type == entities.Person {
+					return []int{mi}
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// modality reads negation, intention and report cues around the trigger.
+func (r *reader) modality(t, si int) Modality {
+	s := r.doc.Sentences[si]
+	for k := t - 1; k >= s.First && k >= t-3; k-- {
+		if negWords[r.lower[k]] {
+			return Negated
+		}
+	}
+	for k := t - 1; k >= s.First && k >= t-6; k-- {
+		if intentWords[r.lower[k]] && r.doc.TokenText(k) != "May" {
+			return Intended
+		}
+		if r.mentionAt[k] >= 0 {
+			break
+		}
+	}
+	for k := s.First; k < s.Last; k++ {
+	cues:
+		for _, cue := range reportCues {
+			for n, w := range cue {
+				if k+n >= s.Last || r.lower[k+n] != w {
+					continue cues
+				}
+			}
+			return Reported
+		}
+	}
+	return Asserted
+}
+
+func (r *reader) formerBefore(t int, s entities.Sentence) bool {
+	for k := t - 1; k >= s.First && k >= t-2; k-- {
+		if r.lower[k] == "former" || r.lower[k] == "ex" {
+			return true
+		}
+	}
+	return false
+}
+
+var whenRE = regexp.MustCompile(`(?i)\b(?:(?:on|last|this|next|since|until|by)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:on|in|since|until|by|last|this|next|early|late|mid-?)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:January|February|March|April|June|July|August|September|October|November|December)\s+\d{1,2}(?:,\s+\d{4})?|(?:last|this|next|earlier this|later this)\s+(?:week|month|year|weekend)|yesterday|today|tonight|(?:in|since)\s+\d{4}|(?:January|February|March|April|June|July|August|September|October|November|December))\b`)
+
+// when returns the first time expression of sentence si as written.
+func (r *reader) when(si int) string {
+	s := r.doc.Sentences[si]
+	return whenRE.FindString(r.doc.Text[s.Start:s.End])
+}

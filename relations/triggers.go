@@ -1,0 +1,121 @@
+package relations
+
+// argMode says where a trigger finds its arguments.
+type argMode uint8
+
+const (
+	// object: the source is the clause's subject, the target the first
+	// actor after the trigger (after one of preps, when preps is set).
+	object argMode = iota
+	// pair: a symmetric trigger; "between X and Y", "X and Y <trigger>",
+	// or the subject and the object after "with".
+	pair
+)
+
+// trigger is a word that states a relation.
+type trigger struct {
+	typ   Type
+	pos   byte     // 'V' verb, 'N' noun, 0 either
+	preps []string // prepositions that introduce the target; nil: direct object
+	mode  argMode
+	// needs is a word that must follow within three tokens for the
+	// trigger to count ("offered asylum", "sent aid").
+	needs []string
+}
+
+// triggers maps a lower-case word form to what it triggers. The lists are
+// general English news usage, not any one article's words.
+var triggers = buildTriggers()
+
+func buildTriggers() map[string][]trigger {
+	triggers := map[string][]trigger{}
+	addTrigger := func(t trigger, forms ...string) {
+		for _, f := range forms {
+			triggers[f] = append(triggers[f], t)
+		}
+	}
+	to := []string{"to"}
+	with := []string{"with"}
+	on := []string{"on", "against"}
+	// Visits.
+	addTrigger(trigger{typ: Visit, pos: 'V'}, "visit", "visits", "visited", "visiting", "toured", "tour", "tours")
+	addTrigger(trigger{typ: Visit, pos: 'N', preps: to}, "visit", "visits", "trip", "trips", "journey", "tour")
+	addTrigger(trigger{typ: Visit, pos: 'V', preps: []string{"in", "at"}}, "arrived", "arrives", "arrive", "landed", "lands")
+	addTrigger(trigger{typ: Visit, pos: 'V', preps: to}, "travelled", "traveled", "travels", "travel", "flew", "flies")
+	// Hosting.
+	addTrigger(trigger{typ: Host, pos: 'V'}, "hosted", "hosts", "host", "hosting", "welcomed", "welcoming", "welcomes", "welcome", "received", "receives", "receiving")
+	// Meetings.
+	addTrigger(trigger{typ: Meet, pos: 'V', mode: pair}, "met", "meet", "meets", "meeting")
+	addTrigger(trigger{typ: Meet, pos: 'N', preps: []string{"with", "between"}, mode: pair}, "meeting", "meetings", "talks", "discussions", "summit", "conversation", "call")
+	addTrigger(trigger{typ: Meet, pos: 'V', preps: with, mode: pair}, "talked", "spoke", "conferred")
+	// Negotiation.
+	addTrigger(trigger{typ: Negotiate, mode: pair, preps: []string{"with", "between"}}, "negotiate", "negotiated", "negotiating", "negotiates", "negotiation", "negotiations")
+	// Agreement.
+	addTrigger(trigger{typ: Agree, mode: pair, preps: []string{"with", "between"}}, "agreement", "agreements", "deal", "accord", "treaty", "pact")
+	addTrigger(trigger{typ: Agree, pos: 'V', mode: pair, preps: with}, "agreed", "signed", "agree", "agrees")
+	// Cooperation.
+	addTrigger(trigger{typ: Cooperate, mode: pair, preps: []string{"with", "between"}}, "cooperation", "cooperate", "cooperated", "co-operation", "partnership", "collaboration", "relations", "ties")
+	// Praise.
+	addTrigger(trigger{typ: Praise, pos: 'V'}, "praised", "praises", "praise", "praising", "commended", "commends", "commending", "hailed", "hails", "lauded", "applauded", "thanked", "thanks")
+	// Aid.
+	addTrigger(trigger{typ: ProvideAid, pos: 'V', preps: to, needs: []string{"aid", "oil", "weapons", "arms", "supplies", "assistance", "troops", "fuel", "missiles", "ammunition", "drones", "equipment", "support", "funds", "money", "gas", "grain", "food"}},
+		"supplied", "supplies", "supply", "sent", "sends", "send", "delivered", "delivers", "deliver", "dispatched", "dispatches", "provided", "provides", "provide", "shipped", "gave", "gives")
+	addTrigger(trigger{typ: ProvideAid, pos: 'N', preps: []string{"to", "for"}}, "aid", "assistance")
+	// Asylum.
+	addTrigger(trigger{typ: GrantAsylum, preps: to}, "asylum", "refuge", "sanctuary")
+	// Alliances.
+	addTrigger(trigger{typ: AllyOf, pos: 'N', preps: []string{"of", "with"}, mode: pair}, "ally", "allies", "backer", "backers")
+	addTrigger(trigger{typ: AllyOf, pos: 'V', preps: with, mode: pair}, "allied")
+	// Military presence.
+	addTrigger(trigger{typ: MilitaryPresenceIn, pos: 'N', preps: []string{"in", "at"}}, "bases", "base", "troops", "forces", "soldiers", "garrison", "presence")
+	addTrigger(trigger{typ: MilitaryPresenceIn, pos: 'V', preps: []string{"in", "to"}}, "stationed", "deployed")
+	// Dependence.
+	addTrigger(trigger{typ: DependsOn, preps: []string{"on", "upon"}}, "dependence", "depends", "depend", "dependent", "reliance", "relies", "rely", "reliant")
+	// Criticism.
+	addTrigger(trigger{typ: Criticize, pos: 'V'}, "criticized", "criticised", "criticizes", "criticises", "criticize", "criticise", "condemned", "condemns", "condemn", "denounced", "denounces", "slammed", "rebuked", "decried", "blasted", "chided")
+	addTrigger(trigger{typ: Criticize, pos: 'N', preps: []string{"of"}}, "criticism", "condemnation")
+	// Accusation.
+	addTrigger(trigger{typ: Accuse, pos: 'V'}, "accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame", "blaming", "prosecute", "prosecuted", "charged", "sued", "indicted")
+	addTrigger(trigger{typ: Accuse, pos: 'V', needs: []string{"accountable", "responsible"}}, "hold", "held", "holds")
+	// Threats.
+	addTrigger(trigger{typ: Threaten, pos: 'V'}, "threatened", "threatens", "threaten", "threatening", "warned", "warns", "warn")
+	// Sanctions.
+	addTrigger(trigger{typ: Sanction, pos: 'V'}, "sanctioned", "sanctions", "sanction", "expelled", "expels", "banned", "bans", "blacklisted", "embargoed")
+	addTrigger(trigger{typ: Sanction, pos: 'N', preps: on}, "sanctions", "embargo", "restrictions", "tariffs", "measures")
+	// Fighting.
+	addTrigger(trigger{typ: Fight, pos: 'V'}, "attacked", "attacks", "attack", "attacking", "struck", "strikes", "strike", "bombed", "bombs", "shelled", "invaded", "invades", "ousted", "ousts", "toppled", "fought", "fights", "fight", "targeted", "raided", "killed")
+	addTrigger(trigger{typ: Fight, pos: 'N', preps: []string{"on", "against", "of", "with"}}, "attack", "attacks", "strike", "strikes", "offensive", "war", "invasion", "ousting", "overthrow", "ouster", "airstrikes", "bombing", "fight", "fighting")
+	addTrigger(trigger{typ: Fight, pos: 'V', preps: with, mode: pair}, "clashed")
+	// Interviews.
+	addTrigger(trigger{typ: Interview, pos: 'N', preps: with}, "interview")
+	addTrigger(trigger{typ: Interview, pos: 'V'}, "told")
+	return triggers
+}
+
+// Words that mark a relation as intended, negated or reported when they
+// come shortly before its trigger or anywhere in its sentence.
+var (
+	intentWords = map[string]bool{
+		"plan": true, "plans": true, "planned": true, "planning": true, "intend": true, "intends": true,
+		"intention": true, "intentions": true, "will": true, "would": true, "hope": true, "hopes": true,
+		"hoping": true, "aim": true, "aims": true, "seek": true, "seeks": true, "seeking": true,
+		"expected": true, "want": true, "wants": true, "pursue": true, "vowed": true, "vows": true,
+		"pledged": true, "could": true, "may": true, "might": true, "proposed": true, "scheduled": true,
+		"set": true, "prepared": true, "ready": true, "considering": true, "upcoming": true,
+	}
+	negWords = map[string]bool{
+		"not": true, "n't": true, "never": true, "no": true, "denied": true, "denies": true,
+		"deny": true, "refused": true, "refuses": true, "declined": true, "rejected": true, "without": true,
+	}
+	reportCues = [][]string{
+		{"reports", "suggest"}, {"reportedly"}, {"according", "to"}, {"allegedly"}, {"reports", "say"},
+		{"is", "said", "to"}, {"are", "said", "to"}, {"was", "said", "to"}, {"were", "said", "to"},
+		{"reports", "said"}, {"unconfirmed"}, {"claimed"}, {"claims"},
+	}
+)
+
+// boundaryWords end the clause a trigger's arguments are looked for in.
+var boundaryWords = map[string]bool{
+	";": true, "but": true, "while": true, "whereas": true, "although": true, "though": true,
+	"because": true, "after": true, "before": true, "when": true, "since": true, "—": true, "–": true,
+}
