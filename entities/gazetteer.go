@@ -107,9 +107,9 @@ func kindRank(kind string) int {
 	switch kind {
 	case "country":
 		return 0
-	case "seat", "intl", "media", "armed", "party", "gov", "company":
+	case "intl", "media", "armed", "party", "gov", "company":
 		return 1
-	case "capital":
+	case "seat", "capital":
 		return 2
 	case "region", "city":
 		return 3
@@ -207,7 +207,7 @@ func (g *Gazetteer) addCountry(f []string) error {
 		g.add(c.Capital, Entry{Name: c.Capital, Type: GPE, Country: c.Code, Kind: "capital"})
 	}
 	for _, s := range c.Seats {
-		g.add(s, Entry{Name: c.Seats[0], Type: Org, Country: c.Code, Kind: "seat"})
+		g.add(s, Entry{Name: s, Type: Org, Country: c.Code, Kind: "seat"})
 	}
 	return nil
 }

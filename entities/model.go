@@ -2,6 +2,7 @@ package entities
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -95,6 +96,46 @@ func (m *Model) Annotate(text string) (*Document, error) {
 		return nil, err
 	}
 	m.recognize(doc)
+	m.resolve(doc)
+	return doc, nil
+}
+
+// AnnotateMentions builds a Document for text with the given mentions
+// instead of recognised ones: the text is tokenized and tagged, each
+// mention's Start and End (byte offsets) are aligned to tokens, and the
+// mentions are resolved into entities. Only Start, End, Type, and
+// optionally Country and Canonical, of each mention are read. A mention
+// that does not start and end on token boundaries gives a *SpanError.
+// Use it to extract relations over mentions from another tagger or from
+// gold annotations.
+func (m *Model) AnnotateMentions(text string, mentions []Mention) (*Document, error) {
+	if err := m.Check(text); err != nil {
+		return nil, err
+	}
+	doc := &Document{Text: text}
+	if err := m.tokenize(doc, maskMarkup(text)); err != nil {
+		return nil, err
+	}
+	for _, in := range mentions {
+		if err := doc.CheckSpan(in.Start, in.End); err != nil || in.Start == in.End {
+			return nil, &SpanError{Start: in.Start, End: in.End, Len: len(text)}
+		}
+		first, last := -1, -1
+		for i, t := range doc.Tokens {
+			if t.Start == in.Start {
+				first = i
+			}
+			if t.End == in.End {
+				last = i + 1
+			}
+		}
+		if first < 0 || last <= first {
+			return nil, &SpanError{Start: in.Start, End: in.End, Len: len(text)}
+		}
+		doc.Mentions = append(doc.Mentions, Mention{Start: in.Start, End: in.End, First: first, Last: last,
+			Type: in.Type, Entity: -1, Country: in.Country, Canonical: in.Canonical})
+	}
+	sort.SliceStable(doc.Mentions, func(a, b int) bool { return doc.Mentions[a].Start < doc.Mentions[b].Start })
 	m.resolve(doc)
 	return doc, nil
 }

@@ -78,10 +78,12 @@ func blocks(text string) []Span {
 		line := strings.TrimSpace(text[lineStart:i])
 		next := nextLine(text, i+1)
 		switch {
-		case line == "" || next == "":
+		case line == "" || next == "" || endsSentence(line):
 			emit(i + 1)
-		case endsSentence(line) || utf8.RuneCountInString(line) < 60 || !continues(next):
-			emit(i + 1)
+		case continues(next):
+			// a wrapped sentence goes on
+		case utf8.RuneCountInString(line) < 60:
+			emit(i + 1) // a headline, byline or list item
 		}
 		lineStart = i + 1
 	}
