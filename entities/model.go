@@ -17,10 +17,11 @@ const DefaultMaxBytes = 16 << 20
 // tagger, each loaded once. A *Model is safe for concurrent use by many
 // goroutines; every Document it returns is the caller's own.
 type Model struct {
-	gaz      *Gazetteer
-	prose    *proseAdapter
-	tagger   SequenceTagger
-	maxBytes int
+	gaz       *Gazetteer
+	prose     *proseAdapter
+	tagger    SequenceTagger
+	ownTagger bool // WithTagger was given
+	maxBytes  int
 }
 
 // Option configures a Model.
@@ -28,7 +29,9 @@ type Option func(*Model)
 
 // WithTagger replaces the sequence tagger; nil makes the model fall back
 // to proper-noun chunking typed by rules.
-func WithTagger(t SequenceTagger) Option { return func(m *Model) { m.tagger = t } }
+func WithTagger(t SequenceTagger) Option {
+	return func(m *Model) { m.tagger, m.ownTagger = t, true }
+}
 
 // WithGazetteer replaces the embedded gazetteer.
 func WithGazetteer(g *Gazetteer) Option { return func(m *Model) { m.gaz = g } }
@@ -62,12 +65,13 @@ func NewModel(opts ...Option) (*Model, error) {
 		return nil, err
 	}
 	m := &Model{prose: p, maxBytes: DefaultMaxBytes}
-	m.tagger, err = defaultTagger()
-	if err != nil {
-		return nil, err
-	}
 	for _, o := range opts {
 		o(m)
+	}
+	if !m.ownTagger {
+		if m.tagger, err = defaultTagger(); err != nil {
+			return nil, err
+		}
 	}
 	if m.gaz == nil {
 		if m.gaz, err = sharedGaz(); err != nil {

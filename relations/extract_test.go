@@ -1,0 +1,172 @@
+package relations_test
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/newsgraph/newsgraph/entities"
+	"github.com/newsgraph/newsgraph/relations"
+)
+
+var markRE = regexp.MustCompile(`\[([^\]|]+)\|([A-Z]+)\]`)
+
+// extractMarked builds a document from text whose mentions are marked
+// "[Vladimir Putin|PERSON]", without the tagger, and extracts relations.
+// Gazetteer names get their canonical name and country as the tagger
+// path would give them.
+func extractMarked(t *testing.T, marked string) (*entities.Document, []relations.Relation) {
+	t.Helper()
+	m, err := entities.NewModel(entities.WithTagger(nil))
+	require.NoError(t, err)
+	var text strings.Builder
+	var ms []entities.Mention
+	last := 0
+	for _, loc := range markRE.FindAllStringSubmatchIndex(marked, -1) {
+		text.WriteString(marked[last:loc[0]])
+		name, typ := marked[loc[2]:loc[3]], marked[loc[4]:loc[5]]
+		et, err := entities.ParseType(typ)
+		require.NoError(t, err)
+		mt := entities.Mention{Start: text.Len(), End: text.Len() + len(name), Type: et}
+		if es := m.Gazetteer().Lookup(name); len(es) > 0 && es[0].Type == et {
+			mt.Country, mt.Canonical = es[0].Country, es[0].Name
+		}
+		ms = append(ms, mt)
+		text.WriteString(name)
+		last = loc[1]
+	}
+	text.WriteString(marked[last:])
+	doc, err := m.AnnotateMentions(text.String(), ms)
+	require.NoError(t, err)
+	rels, err := relations.NewRuleExtractor(m.Gazetteer()).Extract(doc)
+	require.NoError(t, err)
+	checkContract(t, doc, rels)
+	return doc, rels
+}
+
+// checkContract asserts what every extractor owes: arguments in range,
+// types the schema allows, evidence that is the text at its offsets.
+func checkContract(t *testing.T, doc *entities.Document, rels []relations.Relation) {
+	t.Helper()
+	for _, r := range rels {
+		require.True(t, r.Source >= 0 && r.Source < len(doc.Entities), "source out of range")
+		require.True(t, r.Target >= 0 && r.Target < len(doc.Entities), "target out of range")
+		assert.True(t, r.Type.Allows(doc.Entities[r.Source].Type, doc.Entities[r.Target].Type), "%v not allowed", r.Type)
+		assert.True(t, r.Confidence > 0 && r.Confidence <= 1)
+		require.NotEmpty(t, r.Evidence)
+		for _, e := range r.Evidence {
+			require.NoError(t, doc.CheckSpan(e.Start, e.End))
+			assert.Equal(t, doc.Text[e.Start:e.End], e.Text)
+		}
+	}
+}
+
+// edges renders relations as "TYPE source -> target [modality]" lines.
+func edges(doc *entities.Document, rels []relations.Relation) []string {
+	var out []string
+	for _, r := range rels {
+		s := fmt.Sprintf("%v %s -> %s", r.Type, doc.Entities[r.Source].Name, doc.Entities[r.Target].Name)
+		if r.Modality != relations.Asserted {
+			s += " [" + r.Modality.String() + "]"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestRuleExtractor(t *testing.T) {
+	tests := []struct {
+		name   string
+		marked string
+		want   []string
+	}{
+		{"title with nationality", "[Russian|NORP] President [Vladimir Putin|PERSON] spoke on Monday.",
+			[]string{"LEADER_OF Vladimir Putin -> Russia"}},
+		{"possessive title", "[Iran|GPE]'s Foreign Minister [Abbas Araghchi|PERSON] spoke.",
+			[]string{"OFFICIAL_OF Abbas Araghchi -> Iran"}},
+		{"institution before title", "[Kremlin|ORG] spokesperson [Dmitry Peskov|PERSON] said little.",
+			[]string{"OFFICIAL_OF Dmitry Peskov -> Kremlin"}},
+		{"apposition", "[Rafael Grossi|PERSON], head of the [International Atomic Energy Agency|ORG], spoke.",
+			[]string{"LEADER_OF Rafael Grossi -> International Atomic Energy Agency"}},
+		{"visit", "[Ilham Aliyev|PERSON] visited [Ankara|GPE] on Monday.",
+			[]string{"VISIT Ilham Aliyev -> Ankara"}},
+		{"opening clause gives the subject", "Upon welcoming [Ilham Aliyev|PERSON] at the palace, [Recep Tayyip Erdogan|PERSON] praised [Azerbaijan|GPE].",
+			[]string{"HOST Recep Tayyip Erdogan -> Ilham Aliyev", "PRAISE Recep Tayyip Erdogan -> Azerbaijan"}},
+		{"passive", "[Ilham Aliyev|PERSON] was welcomed by [Recep Tayyip Erdogan|PERSON] in the capital.",
+			[]string{"HOST Recep Tayyip Erdogan -> Ilham Aliyev"}},
+		{"between pair", "Talks between [Japan|GPE] and [China|GPE] ended late.",
+			[]string{"MEET Japan -> China"}},
+		{"relative clause skipped", "[Ahmad al-Sharaa|PERSON], who ousted [Bashar Assad|PERSON] last year, made his first visit to [Russia|GPE].",
+			[]string{"FIGHT Ahmad al-Sharaa -> Bashar Assad", "VISIT Ahmad al-Sharaa -> Russia"}},
+		{"reported", "Reports suggest [Moscow|GPE] has dispatched oil supplies to [Syria|GPE].",
+			[]string{"PROVIDE_AID Moscow -> Syria [reported]"}},
+		{"intended", "[Syria|GPE] would pursue all legal avenues to hold [Bashar Assad|PERSON] accountable.",
+			[]string{"ACCUSE Syria -> Bashar Assad [intended]"}},
+		{"negated", "[Vladimir Putin|PERSON] did not meet [Volodymyr Zelensky|PERSON] in the end.",
+			[]string{"MEET Vladimir Putin -> Volodymyr Zelensky [negated]"}},
+		{"same side is not a target", "[Russian|NORP] President [Vladimir Putin|PERSON] praised the ties between [Moscow|GPE] and [Damascus|GPE].",
+			[]string{"LEADER_OF Vladimir Putin -> Russia", "PRAISE Vladimir Putin -> Damascus", "COOPERATE Moscow -> Damascus"}},
+		{"interview", "During an interview with [CBS|ORG], [Sergey Lavrov|PERSON] said nothing new.",
+			[]string{"INTERVIEW CBS News -> Sergey Lavrov"}},
+		{"nationality as an actor", "[Russian|NORP] bases in [Syria|GPE] remain.",
+			[]string{"MILITARY_PRESENCE_IN Russia -> Syria"}},
+		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
+		{"quiet with one argument", "The minister visited the region again.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, rels := extractMarked(t, tt.marked)
+			assert.ElementsMatch(t, tt.want, edges(doc, rels))
+		})
+	}
+}
+
+func TestRuleExtractorMergesRepeats(t *testing.T) {
+	doc, rels := extractMarked(t, "[Vladimir Putin|PERSON] met [Ilham Aliyev|PERSON] in the morning. Later [Putin|PERSON] met [Aliyev|PERSON] again.")
+	require.Equal(t, []string{"MEET Vladimir Putin -> Ilham Aliyev"}, edges(doc, rels))
+	assert.Len(t, rels[0].Evidence, 2)
+}
+
+func TestRuleExtractorWhen(t *testing.T) {
+	_, rels := extractMarked(t, "On Wednesday, [Ilham Aliyev|PERSON] visited [Ankara|GPE].")
+	require.Len(t, rels, 1)
+	assert.Equal(t, "On Wednesday", rels[0].When)
+}
+
+func TestRuleExtractorConcurrent(t *testing.T) {
+	m, err := entities.NewModel(entities.WithTagger(nil))
+	require.NoError(t, err)
+	x := relations.NewRuleExtractor(m.Gazetteer())
+	const text = "Russian President Vladimir Putin hosted Ilham Aliyev in Moscow. Aliyev praised Russia."
+	want := ""
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			doc, err := m.Annotate(text)
+			if !assert.NoError(t, err) {
+				return
+			}
+			rels, err := x.Extract(doc)
+			if !assert.NoError(t, err) {
+				return
+			}
+			got := strings.Join(edges(doc, rels), "\n")
+			mu.Lock()
+			defer mu.Unlock()
+			if want == "" {
+				want = got
+			}
+			assert.Equal(t, want, got)
+		}()
+	}
+	wg.Wait()
+	assert.NotEmpty(t, want)
+}
