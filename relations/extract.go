@@ -43,7 +43,9 @@ func (x *RuleExtractor) Extract(doc *entities.Document) ([]Relation, error) {
 	r := newReader(doc, x.gaz)
 	for si := range doc.Sentences {
 		r.roles(si)
+		r.basedIn(si)
 	}
+	r.bareTitles()
 	for si := range doc.Sentences {
 		r.locatedIn(si)
 		r.interactions(si)
@@ -61,6 +63,16 @@ type reader struct {
 	index     map[relKey]int
 	countryOf map[int]string // entity → country, for people through their roles
 	byCountry map[string]int // ISO code → country entity
+	bare      []bareTitle    // people with a title that names no body
+}
+
+// bareTitle is a person with a title that names no state or body:
+// "President Donald Trump".
+type bareTitle struct {
+	person      int // mention
+	role        entities.Role
+	first, last int // title tokens
+	si          int
 }
 
 type relKey struct {
@@ -251,7 +263,8 @@ var titleModifiers = map[string]bool{
 	"former": true, "interim": true, "acting": true, "deputy": true, "then": true, "new": true,
 	"incoming": true, "outgoing": true, "late": true, "top": true, "senior": true, "chief": true,
 	"vice": true, "caretaker": true, "transitional": true, "de": true, "facto": true, "current": true,
-	"foreign": true, "state": true, "longtime": true, "veteran": true,
+	"foreign": true, "state": true, "longtime": true, "veteran": true, "military": true,
+	"defence": true, "defense": true, "top-ranking": true, "newly": true, "elected": true,
 }
 
 // roles reads LEADER_OF and OFFICIAL_OF from titles around people in
@@ -270,42 +283,81 @@ func (r *reader) roles(si int) {
 	}
 }
 
-// preTitle reads "[X('s)] [former] TITLE PERSON" and "TITLE of X PERSON".
+// preTitle reads "[X('s)] [former] TITLE PERSON", "its TITLE, PERSON"
+// and "TITLE of X PERSON".
 func (r *reader) preTitle(mi, si int) bool {
 	s := r.doc.Sentences[si]
 	m := r.doc.Mentions[mi]
 	j := m.First - 1
+	// Honorifics next to the name are not the office: "Prince Faisal".
+	for {
+		if f, ro := r.titleEndingAt(j, s); f >= 0 && ro == entities.Courtesy {
+			j = f - 1
+			continue
+		}
+		break
+	}
 	if r.tokenIs(j, s, ",") {
 		j-- // "Oman's Foreign Minister, Badr Albusaidi"
 	}
 	tFirst, role := r.titleEndingAt(j, s)
 	if tFirst < 0 {
-		// "Secretary-General of NATO Mark Rutte"
-		if x := r.mentionEndingAt(j, s); x >= 0 && r.tokenIs(r.doc.Mentions[x].First-1, s, "of") {
-			if tf, ro := r.titleEndingAt(r.doc.Mentions[x].First-2, s); tf >= 0 {
-				return r.addRole(m.Entity, x, ro, tf, r.doc.Mentions[x].First-2, si)
-			}
+		// "Secretary-General of NATO Mark Rutte", "the U.N. special envoy
+		// for Yemen, Hans Grundberg": the body before the title employs;
+		// the one after "of" does when there is none before.
+		x := r.mentionEndingAt(j, s)
+		if x < 0 || !r.tokenIs(r.doc.Mentions[x].First-1, s, "of", "for") {
+			return false
 		}
-		return false
+		tEnd := r.doc.Mentions[x].First - 2
+		tf, ro := r.titleEndingAt(tEnd, s)
+		if tf < 0 {
+			return false
+		}
+		k := tf - 1
+		for k >= s.First && r.mentionAt[k] < 0 && titleModifiers[r.lower[k]] {
+			k--
+		}
+		if r.possessiveAt(k, s) {
+			k--
+		}
+		if before := r.mentionEndingAt(k, s); before >= 0 {
+			return r.addRole(m.Entity, before, ro, k+1, tEnd, si, 0.85)
+		}
+		if r.lower[r.doc.Mentions[x].First-1] != "of" {
+			return false
+		}
+		return r.addRole(m.Entity, x, ro, tf, tEnd, si, 0.85)
 	}
 	tEnd := j
-	// Stack more title words and modifiers: "Foreign Ministry spokesman"
-	// has the organisation before; "former President" a modifier.
+	// Stack modifiers: "former President", "Houthi military spokesman".
 	k := tFirst - 1
 	for k >= s.First && r.mentionAt[k] < 0 && titleModifiers[r.lower[k]] {
 		k--
 	}
 	titleStart := k + 1
+	if r.tokenIs(k, s, "its", "their") {
+		// "the IAEA said its director general, Rafael Grossi": the body
+		// is the nearest organisation or country before.
+		for b := k - 1; b >= s.First; b-- {
+			if x := r.mentionAt[b]; x >= 0 {
+				if t := r.doc.Mentions[x].Type; t == entities.Org || t == entities.GPE {
+					return r.addRole(m.Entity, x, role, titleStart, tEnd, si, 0.7)
+				}
+				break
+			}
+		}
+		return false
+	}
 	if r.possessiveAt(k, s) {
 		k--
 	}
 	x := r.mentionEndingAt(k, s)
 	if x < 0 {
-		// "the president of Syria, Ahmad al-Sharaa" is rare; a bare title
-		// names no body.
+		r.bare = append(r.bare, bareTitle{person: mi, role: role, first: titleStart, last: tEnd, si: si})
 		return false
 	}
-	return r.addRole(m.Entity, x, role, titleStart, tEnd, si)
+	return r.addRole(m.Entity, x, role, titleStart, tEnd, si, 0.9)
 }
 
 // apposTitle reads "PERSON, [the] [X] [former] TITLE [of|for X]".
@@ -360,7 +412,7 @@ func (r *reader) apposTitle(mi, si int) bool {
 	if x < 0 {
 		return false
 	}
-	return r.addRole(m.Entity, x, role, titleStart, tEnd, si)
+	return r.addRole(m.Entity, x, role, titleStart, tEnd, si, 0.85)
 }
 
 // mentionEndingAt returns the mention whose last token is t, or -1.
@@ -375,7 +427,7 @@ func (r *reader) mentionEndingAt(t int, s entities.Sentence) int {
 	return -1
 }
 
-func (r *reader) addRole(person, x int, role entities.Role, tFirst, tEnd, si int) bool {
+func (r *reader) addRole(person, x int, role entities.Role, tFirst, tEnd, si int, conf float64) bool {
 	var typ Type
 	switch role {
 	case entities.Leader:
@@ -393,7 +445,7 @@ func (r *reader) addRole(person, x int, role entities.Role, tFirst, tEnd, si int
 	former := strings.Contains(strings.ToLower(title), "former") || strings.Contains(strings.ToLower(title), "late ")
 	title = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(title, "former"), "Former"))
 	ok := r.add(Relation{Type: typ, Source: person, Target: target, Title: title, Former: former,
-		Modality: Asserted, Confidence: 0.9}, si)
+		Modality: Asserted, Confidence: conf}, si)
 	if ok && r.countryOf[person] == "" {
 		if c := r.countryOf[target]; c != "" {
 			r.countryOf[person] = c
@@ -428,4 +480,112 @@ func (r *reader) locatedIn(si int) {
 		r.add(Relation{Type: LocatedIn, Source: m.Entity, Target: n.Entity, Modality: Asserted, Confidence: 0.85}, si)
 		_ = mi
 	}
+}
+
+// bareTitles gives a person whose title names no body ("President Donald
+// Trump", "Prime Minister Benjamin Netanyahu") the country the text was
+// just speaking of: the nearest country or nationality before the title
+// in the same sentence, else in the sentence before. It is a guess, made
+// only for people with no role found otherwise, and carries a low
+// confidence.
+func (r *reader) bareTitles() {
+	hasRole := map[int]bool{}
+	for _, rel := range r.rels {
+		if rel.Type == LeaderOf || rel.Type == OfficialOf {
+			hasRole[rel.Source] = true
+		}
+	}
+	for _, b := range r.bare {
+		ent := r.doc.Mentions[b.person].Entity
+		if hasRole[ent] {
+			continue
+		}
+		x := r.countryBefore(b.first, b.si)
+		if x < 0 {
+			continue
+		}
+		if r.addRole(ent, x, b.role, b.first, b.last, b.si, 0.5) {
+			hasRole[ent] = true
+		}
+	}
+}
+
+// countryBefore returns the nearest mention of a country (by name or
+// nationality) before token t in sentence si or the one before, or -1.
+func (r *reader) countryBefore(t, si int) int {
+	lo := r.doc.Sentences[si].First
+	if si > 0 {
+		lo = r.doc.Sentences[si-1].First
+	}
+	for k := t - 1; k >= lo; k-- {
+		mi := r.mentionAt[k]
+		if mi < 0 {
+			continue
+		}
+		m := r.doc.Mentions[mi]
+		k = m.First
+		if m.Country == "" {
+			continue
+		}
+		if m.Type == entities.NORP {
+			return mi
+		}
+		if c := r.gaz.Country(m.Country); m.Type == entities.GPE && c != nil && c.Name == m.Canonical {
+			return mi
+		}
+	}
+	return -1
+}
+
+// basedIn reads BASED_IN from a country or nationality that qualifies an
+// organisation: "Syrian news outlet SANA", "Iran's state-run IRNA news
+// agency", and from "ORG, based in X" / "headquartered in X".
+func (r *reader) basedIn(si int) {
+	s := r.doc.Sentences[si]
+	for mi, m := range r.doc.Mentions {
+		if m.First < s.First || m.First >= s.Last || m.Entity < 0 || r.doc.Entities[m.Entity].Type != entities.Org {
+			continue
+		}
+		// Before: X ('s) descriptor* ORG, descriptors being lower-case
+		// nouns and adjectives.
+		k := m.First - 1
+		for n := 0; k >= s.First && n < 4 && r.mentionAt[k] < 0 && isDescriptor(r.doc.TokenText(k), r.doc.Tokens[k].Tag); n++ {
+			k--
+		}
+		if r.possessiveAt(k, s) {
+			k--
+		}
+		if x := r.mentionEndingAt(k, s); x >= 0 && x != mi {
+			if xt := r.doc.Mentions[x].Type; xt == entities.GPE || xt == entities.NORP {
+				if c := r.doc.Mentions[x].Country; c != "" {
+					if ci := r.countryEntity(c); ci >= 0 {
+						r.add(Relation{Type: BasedIn, Source: m.Entity, Target: ci, Modality: Asserted, Confidence: 0.8}, si)
+					}
+				}
+			}
+		}
+		// After: "ORG, based in X", "ORG, headquartered in X".
+		k = m.Last
+		if r.tokenIs(k, s, ",") {
+			k++
+		}
+		if r.tokenIs(k, s, "based", "headquartered") && r.tokenIs(k+1, s, "in") {
+			if k+2 < s.Last && r.mentionAt[k+2] >= 0 {
+				x := r.mentionAt[k+2]
+				if r.doc.Mentions[x].Type == entities.GPE {
+					r.add(Relation{Type: BasedIn, Source: m.Entity, Target: r.doc.Mentions[x].Entity, Modality: Asserted, Confidence: 0.85}, si)
+				}
+			}
+		}
+	}
+}
+
+// isDescriptor reports whether a token may stand between a country and an
+// organisation it qualifies: a lower-case noun or adjective ("state-run",
+// "news", "outlet"), not a verb or a function word.
+func isDescriptor(w, tag string) bool {
+	if w == "" || strings.ToLower(w) != w {
+		return false
+	}
+	return strings.HasPrefix(tag, "NN") || tag == "JJ" || strings.HasSuffix(w, "-run") || strings.HasSuffix(w, "-owned")
 }

@@ -99,7 +99,7 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 	case passive:
 		// "was welcomed by X": X is the source.
 		by := -1
-		for k := t + 1; k < s.Last && k <= t+4; k++ {
+		for k := t + 1; k < s.Last && k <= t+10 && r.lower[k] != "," && !boundaryWords[r.lower[k]]; k++ {
 			if r.lower[k] == "by" {
 				by = k
 				break
@@ -147,6 +147,7 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 	former := r.formerBefore(t, s)
 	for _, a := range srcs {
 		src, _ := r.actor(a)
+		found := false
 		for _, b := range dsts {
 			dst, _ := r.actor(b)
 			if src < 0 || dst < 0 || src == dst || r.sameSide(src, dst) {
@@ -155,8 +156,11 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 			rel := Relation{Type: tr.typ, Source: src, Target: dst, Modality: mod, When: when,
 				Former: former, Confidence: conf}
 			if r.add(rel, si) {
-				return true
+				found = true
 			}
+		}
+		if found {
+			return true
 		}
 	}
 	return false
@@ -233,6 +237,28 @@ func (r *reader) isQualifier(mi int, s entities.Sentence) bool {
 	return false
 }
 
+// describesPerson reports whether mention mi is a nationality or country
+// qualifying a title noun: "the Argentine diplomat", "the Omani ruler".
+func (r *reader) describesPerson(mi int, s entities.Sentence) bool {
+	m := r.doc.Mentions[mi]
+	if m.Type != entities.NORP && m.Type != entities.GPE {
+		return false
+	}
+	k := m.Last
+	if r.possessiveAt(k, s) {
+		k++
+	}
+	for k < s.Last && r.mentionAt[k] < 0 && titleModifiers[r.lower[k]] {
+		k++
+	}
+	for n := 3; n >= 1; n-- {
+		if f, ro := r.titleEndingAt(k+n-1, s); f == k && ro != entities.NoRole {
+			return k+n >= s.Last || r.mentionAt[k+n] < 0
+		}
+	}
+	return false
+}
+
 // prepObject reports whether mention mi is the object of a preposition.
 func (r *reader) prepObject(mi int, s entities.Sentence) bool {
 	k := r.doc.Mentions[mi].First - 1
@@ -258,7 +284,7 @@ func (r *reader) subjects(t, si int) []int {
 	var out []int
 	pron := -1 // a personal pronoun met on the way, used when no name is
 	for k := t - 1; k >= s.First; k-- {
-		if boundaryWords[r.lower[k]] && len(out) == 0 && k > s.First {
+		if len(out) == 0 && k > s.First && (boundaryWords[r.lower[k]] || (r.lower[k] == "that" && r.doc.Tokens[k].Tag == "IN")) {
 			break
 		}
 		if r.lower[k] == "," {
@@ -279,6 +305,11 @@ func (r *reader) subjects(t, si int) []int {
 		k = r.doc.Mentions[mi].First
 		if r.prepObject(mi, s) || r.isQualifier(mi, s) {
 			continue
+		}
+		if r.describesPerson(mi, s) {
+			// "The Argentine diplomat criticized Iran": a person we
+			// cannot name, not Argentina.
+			break
 		}
 		out = append(out, mi)
 		if len(out) == 2 {
@@ -316,7 +347,14 @@ func (r *reader) clauseStart(k int, s entities.Sentence) int {
 			case "who", "which", "whose", "whom", "a", "an", "the":
 				return j
 			}
-			return -1
+			// An apposition has no finite verb: "Iran, long a rival,".
+			for x := j + 1; x < k; x++ {
+				switch r.doc.Tokens[x].Tag {
+				case "VBD", "VBZ", "VBP", "MD":
+					return -1
+				}
+			}
+			return j
 		}
 	}
 	return -1

@@ -41,13 +41,14 @@ func buildTriggers() map[string][]trigger {
 	addTrigger(trigger{typ: Visit, pos: 'V'}, "visit", "visits", "visited", "visiting", "toured", "tour", "tours")
 	addTrigger(trigger{typ: Visit, pos: 'N', preps: to}, "visit", "visits", "trip", "trips", "journey", "tour")
 	addTrigger(trigger{typ: Visit, pos: 'V', preps: []string{"in", "at"}}, "arrived", "arrives", "arrive", "landed", "lands")
+	addTrigger(trigger{typ: Visit, pos: 'V', preps: []string{"in"}}, "expected")
 	addTrigger(trigger{typ: Visit, pos: 'V', preps: to}, "travelled", "traveled", "travels", "travel", "flew", "flies")
 	// Hosting.
 	addTrigger(trigger{typ: Host, pos: 'V'}, "hosted", "hosts", "host", "hosting", "welcomed", "welcoming", "welcomes", "welcome", "received", "receives", "receiving")
 	// Meetings.
 	addTrigger(trigger{typ: Meet, pos: 'V', mode: pair}, "met", "meet", "meets", "meeting")
 	addTrigger(trigger{typ: Meet, pos: 'N', preps: []string{"with", "between"}, mode: pair}, "meeting", "meetings", "talks", "discussions", "summit", "conversation", "call")
-	addTrigger(trigger{typ: Meet, pos: 'V', preps: with, mode: pair}, "talked", "spoke", "conferred")
+	addTrigger(trigger{typ: Meet, pos: 'V', preps: with, mode: pair}, "talked", "spoke", "spoken", "conferred")
 	// Negotiation.
 	addTrigger(trigger{typ: Negotiate, mode: pair, preps: []string{"with", "between"}}, "negotiate", "negotiated", "negotiating", "negotiates", "negotiation", "negotiations")
 	// Agreement.
@@ -83,7 +84,7 @@ func buildTriggers() map[string][]trigger {
 	addTrigger(trigger{typ: Sanction, pos: 'V'}, "sanctioned", "sanctions", "sanction", "expelled", "expels", "banned", "bans", "blacklisted", "embargoed")
 	addTrigger(trigger{typ: Sanction, pos: 'N', preps: on}, "sanctions", "embargo", "restrictions", "tariffs", "measures")
 	// Fighting.
-	addTrigger(trigger{typ: Fight, pos: 'V'}, "attacked", "attacks", "attack", "attacking", "struck", "strikes", "strike", "bombed", "bombs", "shelled", "invaded", "invades", "ousted", "ousts", "toppled", "fought", "fights", "fight", "targeted", "raided", "killed")
+	addTrigger(trigger{typ: Fight, pos: 'V'}, "attacked", "attacks", "attack", "attacking", "struck", "strikes", "strike", "bombed", "bombs", "shelled", "invaded", "invades", "ousted", "ousts", "toppled", "fought", "fights", "fight", "targeted", "raided", "killed", "destroyed", "shot", "downed")
 	addTrigger(trigger{typ: Fight, pos: 'N', preps: []string{"on", "against", "of", "with"}}, "attack", "attacks", "strike", "strikes", "offensive", "war", "invasion", "ousting", "overthrow", "ouster", "airstrikes", "bombing", "fight", "fighting")
 	addTrigger(trigger{typ: Fight, pos: 'V', preps: with, mode: pair}, "clashed")
 	// Interviews.
