@@ -20,6 +20,10 @@ import (
 // A *RuleExtractor is safe for concurrent use.
 type RuleExtractor struct {
 	gaz *entities.Gazetteer
+	// KeepNegated keeps relations the text denies ("did not meet"),
+	// marked with the Negated modality; by default they are dropped, as
+	// they are no edges of the graph.
+	KeepNegated bool
 }
 
 var _ Extractor = (*RuleExtractor)(nil)
@@ -45,12 +49,12 @@ func (x *RuleExtractor) Extract(doc *entities.Document) ([]Relation, error) {
 		r.roles(si)
 		r.basedIn(si)
 	}
-	r.bareTitles()
 	for si := range doc.Sentences {
 		r.locatedIn(si)
 		r.interactions(si)
 	}
-	return r.result(), nil
+	r.bareTitles()
+	return r.result(x.KeepNegated), nil
 }
 
 // reader holds one document's state while relations are read from it.
@@ -209,8 +213,13 @@ func (r *reader) add(rel Relation, si int) bool {
 	return true
 }
 
-func (r *reader) result() []Relation {
-	out := r.rels
+func (r *reader) result(keepNegated bool) []Relation {
+	out := r.rels[:0]
+	for _, rel := range r.rels {
+		if rel.Modality != Negated || keepNegated {
+			out = append(out, rel)
+		}
+	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Evidence[0].Start < out[b].Evidence[0].Start })
 	return out
 }
@@ -490,9 +499,17 @@ func (r *reader) locatedIn(si int) {
 // confidence.
 func (r *reader) bareTitles() {
 	hasRole := map[int]bool{}
+	partners := map[int]map[int]bool{} // entities a person interacts with
 	for _, rel := range r.rels {
 		if rel.Type == LeaderOf || rel.Type == OfficialOf {
 			hasRole[rel.Source] = true
+			continue
+		}
+		for _, p := range [][2]int{{rel.Source, rel.Target}, {rel.Target, rel.Source}} {
+			if partners[p[0]] == nil {
+				partners[p[0]] = map[int]bool{}
+			}
+			partners[p[0]][p[1]] = true
 		}
 	}
 	for _, b := range r.bare {
@@ -500,7 +517,7 @@ func (r *reader) bareTitles() {
 		if hasRole[ent] {
 			continue
 		}
-		x := r.countryBefore(b.first, b.si)
+		x := r.countryBefore(b.first, b.si, partners[ent])
 		if x < 0 {
 			continue
 		}
@@ -511,30 +528,52 @@ func (r *reader) bareTitles() {
 }
 
 // countryBefore returns the nearest mention of a country (by name or
-// nationality) before token t in sentence si or the one before, or -1.
-func (r *reader) countryBefore(t, si int) int {
-	lo := r.doc.Sentences[si].First
-	if si > 0 {
-		lo = r.doc.Sentences[si-1].First
-	}
-	for k := t - 1; k >= lo; k-- {
+// nationality), or of an institution with a country, before token t in
+// sentence si and not among skip; failing that, the subject of the
+// sentence before when it is one. It returns -1 when there is none.
+func (r *reader) countryBefore(t, si int, skip map[int]bool) int {
+	s := r.doc.Sentences[si]
+	for k := t - 1; k >= s.First; k-- {
 		mi := r.mentionAt[k]
 		if mi < 0 {
 			continue
 		}
-		m := r.doc.Mentions[mi]
-		k = m.First
-		if m.Country == "" {
-			continue
+		k = r.doc.Mentions[mi].First
+		if r.statelike(mi) {
+			if e, _ := r.actor(mi); !skip[e] && !skip[r.doc.Mentions[mi].Entity] {
+				return mi
+			}
 		}
-		if m.Type == entities.NORP {
-			return mi
-		}
-		if c := r.gaz.Country(m.Country); m.Type == entities.GPE && c != nil && c.Name == m.Canonical {
-			return mi
+	}
+	if si == 0 {
+		return -1
+	}
+	p := r.doc.Sentences[si-1]
+	for k := p.First; k < p.Last; k++ {
+		if mi := r.mentionAt[k]; mi >= 0 {
+			if r.statelike(mi) {
+				return mi
+			}
+			return -1
 		}
 	}
 	return -1
+}
+
+// statelike reports whether mention mi names a country, a nationality, or
+// an institution of a country.
+func (r *reader) statelike(mi int) bool {
+	m := r.doc.Mentions[mi]
+	switch {
+	case m.Country == "":
+		return false
+	case m.Type == entities.NORP, m.Type == entities.Org:
+		return true
+	case m.Type == entities.GPE:
+		c := r.gaz.Country(m.Country)
+		return c != nil && c.Name == m.Canonical
+	}
+	return false
 }
 
 // basedIn reads BASED_IN from a country or nationality that qualifies an

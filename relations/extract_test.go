@@ -96,9 +96,9 @@ func TestRuleExtractor(t *testing.T) {
 		{"visit", "[Ilham Aliyev|PERSON] visited [Ankara|GPE] on Monday.",
 			[]string{"VISIT Ilham Aliyev -> Ankara"}},
 		{"opening clause gives the subject", "Upon welcoming [Ilham Aliyev|PERSON] at the palace, [Recep Tayyip Erdogan|PERSON] praised [Azerbaijan|GPE].",
-			[]string{"HOST Recep Tayyip Erdogan -> Ilham Aliyev", "PRAISE Recep Tayyip Erdogan -> Azerbaijan"}},
+			[]string{"HOST Recep Tayyip Erdogan -> Ilham Aliyev", "MEET Recep Tayyip Erdogan -> Ilham Aliyev", "PRAISE Recep Tayyip Erdogan -> Azerbaijan"}},
 		{"passive", "[Ilham Aliyev|PERSON] was welcomed by [Recep Tayyip Erdogan|PERSON] in the capital.",
-			[]string{"HOST Recep Tayyip Erdogan -> Ilham Aliyev"}},
+			[]string{"HOST Recep Tayyip Erdogan -> Ilham Aliyev", "MEET Recep Tayyip Erdogan -> Ilham Aliyev"}},
 		{"between pair", "Talks between [Japan|GPE] and [China|GPE] ended late.",
 			[]string{"MEET Japan -> China"}},
 		{"relative clause skipped", "[Ahmad al-Sharaa|PERSON], who ousted [Bashar Assad|PERSON] last year, made his first visit to [Russia|GPE].",
@@ -107,8 +107,18 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"PROVIDE_AID Moscow -> Syria [reported]"}},
 		{"intended", "[Syria|GPE] would pursue all legal avenues to hold [Bashar Assad|PERSON] accountable.",
 			[]string{"ACCUSE Syria -> Bashar Assad [intended]"}},
-		{"negated", "[Vladimir Putin|PERSON] did not meet [Volodymyr Zelensky|PERSON] in the end.",
-			[]string{"MEET Vladimir Putin -> Volodymyr Zelensky [negated]"}},
+		{"negated is no edge", "[Vladimir Putin|PERSON] did not meet [Volodymyr Zelensky|PERSON] in the end.", nil},
+		{"hosted to a place", "[Recep Tayyip Erdogan|PERSON] welcomed [Ilham Aliyev|PERSON] to [Ankara|GPE] on Tuesday.",
+			[]string{"HOST Recep Tayyip Erdogan -> Ilham Aliyev", "MEET Recep Tayyip Erdogan -> Ilham Aliyev", "VISIT Ilham Aliyev -> Ankara"}},
+		{"list subject", "[Estonia|GPE], [Latvia|GPE] and [Lithuania|GPE] imposed entry bans on [Irakli Kobakhidze|PERSON].",
+			[]string{"SANCTION Estonia -> Irakli Kobakhidze", "SANCTION Latvia -> Irakli Kobakhidze", "SANCTION Lithuania -> Irakli Kobakhidze"}},
+		{"list object with qualifiers", "[Takeshi Iwaya|PERSON] hosted [China|GPE]'s [Wang Yi|PERSON] and [South Korea|GPE]'s [Cho Hyun|PERSON] in the capital.",
+			[]string{"HOST Takeshi Iwaya -> Wang Yi", "HOST Takeshi Iwaya -> Cho Hyun", "MEET Takeshi Iwaya -> Wang Yi", "MEET Takeshi Iwaya -> Cho Hyun"}},
+		{"list meeting", "The foreign ministers of [Japan|GPE], [China|GPE] and [South Korea|GPE] met on Saturday.",
+			[]string{"MEET Japan -> China", "MEET Japan -> South Korea", "MEET China -> South Korea"}},
+		{"described person resolved by role", "[Turkish|NORP] President [Recep Tayyip Erdogan|PERSON] spoke. Later the [Turkish|NORP] leader praised [Ilham Aliyev|PERSON].",
+			[]string{"LEADER_OF Recep Tayyip Erdogan -> Turkey", "PRAISE Recep Tayyip Erdogan -> Ilham Aliyev"}},
+		{"described person unknown", "The [Argentine|NORP] diplomat criticized [Iran|GPE] again.", nil},
 		{"same side is not a target", "[Russian|NORP] President [Vladimir Putin|PERSON] praised the ties between [Moscow|GPE] and [Damascus|GPE].",
 			[]string{"LEADER_OF Vladimir Putin -> Russia", "PRAISE Vladimir Putin -> Damascus", "COOPERATE Moscow -> Damascus"}},
 		{"interview", "During an interview with [CBS|ORG], [Sergey Lavrov|PERSON] said nothing new.",
@@ -124,6 +134,19 @@ func TestRuleExtractor(t *testing.T) {
 			assert.ElementsMatch(t, tt.want, edges(doc, rels))
 		})
 	}
+}
+
+func TestRuleExtractorKeepNegated(t *testing.T) {
+	m, err := entities.NewModel(entities.WithTagger(nil))
+	require.NoError(t, err)
+	doc, err := m.AnnotateMentions("Putin did not meet Zelensky.", []entities.Mention{
+		{Start: 0, End: 5, Type: entities.Person}, {Start: 19, End: 27, Type: entities.Person}})
+	require.NoError(t, err)
+	x := relations.NewRuleExtractor(m.Gazetteer())
+	x.KeepNegated = true
+	rels, err := x.Extract(doc)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"MEET Putin -> Zelensky [negated]"}, edges(doc, rels))
 }
 
 func TestRuleExtractorMergesRepeats(t *testing.T) {

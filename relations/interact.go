@@ -3,6 +3,7 @@ package relations
 import (
 	"errors"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/entities"
@@ -88,7 +89,8 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 	conf := 0.75
 	var srcs, dsts []int
 
-	passive := tr.pos != 'N' && strings.HasPrefix(r.doc.Tokens[t].Tag, "VBN") && t-1 >= s.First && auxiliaries[r.lower[t-1]]
+	tag := r.doc.Tokens[t].Tag
+	passive := tr.pos != 'N' && (tag == "VBN" || tag == "VBD") && r.passiveAux(t, s)
 	switch {
 	case tr.mode == pair && r.tokenIs(t+1, s, "between"):
 		a, b := r.betweenPair(t+2, s)
@@ -130,22 +132,35 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		if tr.typ == Interview {
 			srcs, dsts = r.interviewArgs(t, si, srcs, dsts)
 		}
-		if len(dsts) == 0 && tr.mode == pair {
-			// "X and Y met": the subject's list partner.
-			if len(srcs) > 0 {
-				if p := r.listPartner(srcs[0], s); p >= 0 {
-					dsts = []int{p}
-				}
-			}
-		}
+	}
+	if len(srcs) > 0 {
+		// "Estonia, Latvia and Lithuania imposed bans": every member.
+		srcs = append(srcs[:1:1], append(r.listBefore(srcs[0], s), srcs[1:]...)...)
+	}
+	if len(dsts) == 0 && tr.mode == pair && len(srcs) > 1 && r.listed(srcs[0], srcs[1], s) {
+		// "The ministers of Japan, China and South Korea met": each pair.
+		return r.addPairs(t, si, tr, r.listGroup(srcs, s))
 	}
 	if len(srcs) == 0 || len(dsts) == 0 {
 		return false
 	}
+	if tr.typ == Host {
+		r.hostVisit(t, si, dsts)
+	}
 	mod := r.modality(t, si)
 	when := r.when(si)
 	former := r.formerBefore(t, s)
-	for _, a := range srcs {
+	// The subject and the members of its list first ("Estonia, Latvia
+	// and Lithuania imposed bans"), then the other candidates, nearest
+	// first, until one fits.
+	group := r.listGroup(srcs, s)
+	rest := []int{}
+	for _, a := range srcs[1:] {
+		if !r.listed(srcs[0], a, s) {
+			rest = append(rest, a)
+		}
+	}
+	tryOne := func(a int) bool {
 		src, _ := r.actor(a)
 		found := false
 		for _, b := range dsts {
@@ -155,12 +170,104 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 			}
 			rel := Relation{Type: tr.typ, Source: src, Target: dst, Modality: mod, When: when,
 				Former: former, Confidence: conf}
-			if r.add(rel, si) {
+			if !r.add(rel, si) {
+				continue
+			}
+			found = true
+			if tr.typ == Host && r.doc.Entities[src].Type == entities.Person && r.doc.Entities[dst].Type == entities.Person {
+				// A host meets the guest.
+				meet := rel
+				meet.Type, meet.Confidence = Meet, conf-0.1
+				r.add(meet, si)
+			}
+		}
+		return found
+	}
+	found := false
+	for _, a := range group {
+		found = tryOne(a) || found
+	}
+	for _, a := range rest {
+		if found {
+			break
+		}
+		found = tryOne(a)
+	}
+	return found
+}
+
+// listed reports whether mentions a and b belong to one list.
+func (r *reader) listed(a, b int, s entities.Sentence) bool {
+	for _, x := range r.listBefore(a, s) {
+		if x == b {
+			return true
+		}
+	}
+	for _, x := range r.listBefore(b, s) {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
+// listGroup returns the members of the list that holds srcs[0].
+func (r *reader) listGroup(srcs []int, s entities.Sentence) []int {
+	out := []int{srcs[0]}
+	for _, x := range srcs[1:] {
+		if r.listed(srcs[0], x, s) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// addPairs records a symmetric relation between every two members.
+func (r *reader) addPairs(t, si int, tr trigger, members []int) bool {
+	mod, when := r.modality(t, si), r.when(si)
+	members = append([]int(nil), members...)
+	sort.Ints(members) // text order
+	found := false
+	for i := range members {
+		for j := i + 1; j < len(members); j++ {
+			a, _ := r.actor(members[i])
+			b, _ := r.actor(members[j])
+			if a >= 0 && b >= 0 && a != b && r.add(Relation{Type: tr.typ, Source: a, Target: b, Modality: mod, When: when, Confidence: 0.7}, si) {
 				found = true
 			}
 		}
-		if found {
+	}
+	return found
+}
+
+// hostVisit reads "welcomed X to Y" and "hosted X in Y": X visited Y.
+func (r *reader) hostVisit(t, si int, guests []int) {
+	s := r.doc.Sentences[si]
+	last := guests[len(guests)-1]
+	k := r.doc.Mentions[last].Last
+	if !r.tokenIs(k, s, "to", "in") || k+1 >= s.Last {
+		return
+	}
+	place := r.mentionAt[k+1]
+	if place < 0 || r.doc.Mentions[place].Type != entities.GPE {
+		return
+	}
+	for _, g := range guests {
+		src, _ := r.actor(g)
+		r.add(Relation{Type: Visit, Source: src, Target: r.doc.Mentions[place].Entity, Modality: r.modality(t, si),
+			When: r.when(si), Confidence: 0.7}, si)
+	}
+}
+
+// passiveAux reports whether a form of "be" stands before the verb at t,
+// allowing one adverb between ("was later received").
+func (r *reader) passiveAux(t int, s entities.Sentence) bool {
+	for k := t - 1; k >= s.First && k >= t-2; k-- {
+		if auxiliaries[r.lower[k]] {
 			return true
+		}
+		if !strings.HasPrefix(r.doc.Tokens[k].Tag, "RB") {
+			return false
 		}
 	}
 	return false
@@ -200,31 +307,20 @@ func (r *reader) betweenPair(k int, s entities.Sentence) (int, int) {
 	return a, r.mentionAt[k]
 }
 
-// listPartner returns X in "X and Y" where mention y is Y, or -1.
-func (r *reader) listPartner(y int, s entities.Sentence) int {
-	f := r.doc.Mentions[y].First
-	if !r.tokenIs(f-1, s, "and") {
-		return -1
-	}
-	if x := r.mentionEndingAt(f-2, s); x >= 0 {
-		return x
-	}
-	return -1
-}
-
 // isQualifier reports whether mention mi only qualifies what follows it:
 // "Russian President Vladimir Putin", "Kremlin spokesperson Dmitry
 // Peskov", "Syrian news outlet SANA".
 func (r *reader) isQualifier(mi int, s entities.Sentence) bool {
 	m := r.doc.Mentions[mi]
 	k := m.Last
-	if r.possessiveAt(k, s) {
+	poss := r.possessiveAt(k, s)
+	if poss {
 		k++
 	}
 	for n := 0; k < s.Last && n < 4; k, n = k+1, n+1 {
 		if r.mentionAt[k] >= 0 {
 			typ := r.doc.Mentions[r.mentionAt[k]].Type
-			return n > 0 && (typ == entities.Person || typ == entities.Org)
+			return (n > 0 || poss) && (typ == entities.Person || typ == entities.Org)
 		}
 		if f, _ := r.titleEndingAt(k, s); f >= 0 {
 			continue
@@ -307,8 +403,11 @@ func (r *reader) subjects(t, si int) []int {
 			continue
 		}
 		if r.describesPerson(mi, s) {
-			// "The Argentine diplomat criticized Iran": a person we
-			// cannot name, not Argentina.
+			// "The Argentine diplomat criticized Iran": a person, not
+			// Argentina; named only when the text makes it plain.
+			if p := r.describedPerson(mi, si); p >= 0 {
+				out = append(out, p)
+			}
 			break
 		}
 		out = append(out, mi)
@@ -443,18 +542,128 @@ func (r *reader) mentionsAfter(k int, s entities.Sentence, limit int) []int {
 				j = r.doc.Mentions[mi].Last - 1
 				continue
 			}
-			out = append(out, mi)
-			// "X, Y and Z"
-			e := r.doc.Mentions[mi].Last
-			for e+1 < s.Last && (r.lower[e] == "and" || r.lower[e] == ",") && r.mentionAt[e+1] >= 0 {
-				n := r.mentionAt[e+1]
-				out = append(out, n)
-				e = r.doc.Mentions[n].Last
+			if r.describesPerson(mi, s) {
+				if p := r.describedPerson(mi, r.doc.SentenceOf(j)); p >= 0 {
+					mi = p
+				}
 			}
-			return out
+			return append(out, r.listFrom(mi, s)...)
 		}
 	}
 	return out
+}
+
+// listFrom returns mention mi and the mentions listed after it: "X, Y
+// and Z", "China's Wang Yi and South Korea's Cho Hyun".
+func (r *reader) listFrom(mi int, s entities.Sentence) []int {
+	out := []int{mi}
+	e := r.doc.Mentions[mi].Last
+	for e+1 < s.Last && (r.lower[e] == "and" || r.lower[e] == ",") {
+		k := e + 1
+		if r.lower[e] == "," && r.tokenIs(k, s, "and") {
+			k++
+		}
+		n := r.nextActor(k, s)
+		if n < 0 {
+			break
+		}
+		out = append(out, n)
+		e = r.doc.Mentions[n].Last
+	}
+	return out
+}
+
+// nextActor returns the mention starting at k, or, when that mention only
+// qualifies the next one ("South Korea's Cho Hyun"), the one it qualifies.
+func (r *reader) nextActor(k int, s entities.Sentence) int {
+	for hops := 0; k < s.Last && hops < 3; hops++ {
+		mi := r.mentionAt[k]
+		if mi < 0 || r.doc.Mentions[mi].First != k {
+			return -1
+		}
+		if !r.isQualifier(mi, s) {
+			return mi
+		}
+		k = r.doc.Mentions[mi].Last
+		for k < s.Last && r.mentionAt[k] < 0 {
+			k++
+		}
+	}
+	return -1
+}
+
+// listBefore returns the mentions listed before subject mi, nearest
+// first: for "A, B and C agreed", C gives B and A.
+func (r *reader) listBefore(mi int, s entities.Sentence) []int {
+	var out []int
+	f := r.doc.Mentions[mi].First
+	for {
+		k := f - 1
+		if !r.tokenIs(k, s, "and", ",") {
+			return out
+		}
+		if r.tokenIs(k-1, s, ",") {
+			k--
+		}
+		x := r.mentionEndingAt(k-1, s)
+		if x < 0 {
+			return out
+		}
+		out = append(out, x)
+		f = r.doc.Mentions[x].First
+	}
+}
+
+// describedPerson names the person a description such as "the Turkish
+// leader" or "his Armenian counterpart, Ararat Mirzoyan" stands for: the
+// name in apposition after it, or the one person the document gives that
+// country's role of the same kind. It returns -1 when unsure.
+func (r *reader) describedPerson(mi, si int) int {
+	s := r.doc.Sentences[si]
+	m := r.doc.Mentions[mi]
+	k := m.Last
+	if r.possessiveAt(k, s) {
+		k++
+	}
+	for k < s.Last && r.mentionAt[k] < 0 && titleModifiers[r.lower[k]] {
+		k++
+	}
+	role, end := entities.NoRole, -1
+	for n := 3; n >= 1; n-- {
+		if f, ro := r.titleEndingAt(k+n-1, s); f == k {
+			role, end = ro, k+n-1
+			break
+		}
+	}
+	if end < 0 {
+		return -1
+	}
+	if r.tokenIs(end+1, s, ",") && end+2 < s.Last {
+		if p := r.mentionAt[end+2]; p >= 0 && r.doc.Mentions[p].Type == entities.Person {
+			return p
+		}
+	}
+	country, _ := r.actor(mi)
+	want := OfficialOf
+	if role == entities.Leader {
+		want = LeaderOf
+	}
+	holder := -1
+	for _, rel := range r.rels {
+		if rel.Type == want && !rel.Former && (rel.Target == country || r.countryOf[rel.Target] == m.Country) {
+			if holder >= 0 && holder != rel.Source {
+				return -1
+			}
+			holder = rel.Source
+		}
+	}
+	if holder < 0 {
+		return -1
+	}
+	for _, x := range r.doc.Entities[holder].Mentions {
+		return x
+	}
+	return -1
 }
 
 // interviewArgs orders an interview's arguments: the medium interviews

@@ -53,7 +53,7 @@ func buildTriggers() map[string][]trigger {
 	addTrigger(trigger{typ: Negotiate, mode: pair, preps: []string{"with", "between"}}, "negotiate", "negotiated", "negotiating", "negotiates", "negotiation", "negotiations")
 	// Agreement.
 	addTrigger(trigger{typ: Agree, mode: pair, preps: []string{"with", "between"}}, "agreement", "agreements", "deal", "accord", "treaty", "pact")
-	addTrigger(trigger{typ: Agree, pos: 'V', mode: pair, preps: with}, "agreed", "signed", "agree", "agrees")
+	addTrigger(trigger{typ: Agree, pos: 'V', mode: pair, preps: with}, "agreed", "signed", "agree", "agrees", "initialed", "initialled", "concluded")
 	// Cooperation.
 	addTrigger(trigger{typ: Cooperate, mode: pair, preps: []string{"with", "between"}}, "cooperation", "cooperate", "cooperated", "co-operation", "partnership", "collaboration", "relations", "ties")
 	// Praise.
@@ -65,7 +65,7 @@ func buildTriggers() map[string][]trigger {
 	// Asylum.
 	addTrigger(trigger{typ: GrantAsylum, preps: to}, "asylum", "refuge", "sanctuary")
 	// Alliances.
-	addTrigger(trigger{typ: AllyOf, pos: 'N', preps: []string{"of", "with"}, mode: pair}, "ally", "allies", "backer", "backers")
+	addTrigger(trigger{typ: AllyOf, pos: 'N', preps: []string{"of", "with"}, mode: pair}, "ally", "allies", "backer", "backers", "partner")
 	addTrigger(trigger{typ: AllyOf, pos: 'V', preps: with, mode: pair}, "allied")
 	// Military presence.
 	addTrigger(trigger{typ: MilitaryPresenceIn, pos: 'N', preps: []string{"in", "at"}}, "bases", "base", "troops", "forces", "soldiers", "garrison", "presence")
@@ -82,7 +82,8 @@ func buildTriggers() map[string][]trigger {
 	addTrigger(trigger{typ: Threaten, pos: 'V'}, "threatened", "threatens", "threaten", "threatening", "warned", "warns", "warn")
 	// Sanctions.
 	addTrigger(trigger{typ: Sanction, pos: 'V'}, "sanctioned", "sanctions", "sanction", "expelled", "expels", "banned", "bans", "blacklisted", "embargoed")
-	addTrigger(trigger{typ: Sanction, pos: 'N', preps: on}, "sanctions", "embargo", "restrictions", "tariffs", "measures")
+	addTrigger(trigger{typ: Sanction, pos: 'N', preps: on}, "sanctions", "embargo", "restrictions", "tariffs", "measures", "bans", "ban")
+	addTrigger(trigger{typ: Sanction, pos: 'V', preps: with, needs: []string{"border", "borders", "frontier"}}, "sealed", "closed", "shut", "seals", "closes")
 	// Fighting.
 	addTrigger(trigger{typ: Fight, pos: 'V'}, "attacked", "attacks", "attack", "attacking", "struck", "strikes", "strike", "bombed", "bombs", "shelled", "invaded", "invades", "ousted", "ousts", "toppled", "fought", "fights", "fight", "targeted", "raided", "killed", "destroyed", "shot", "downed")
 	addTrigger(trigger{typ: Fight, pos: 'N', preps: []string{"on", "against", "of", "with"}}, "attack", "attacks", "strike", "strikes", "offensive", "war", "invasion", "ousting", "overthrow", "ouster", "airstrikes", "bombing", "fight", "fighting")
