@@ -31,7 +31,9 @@ func mark(t *testing.T, m *entities.Model, text string, names map[string]entitie
 	for k := range names {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(a, b int) bool { return len(keys[a]) > len(keys[b]) || (len(keys[a]) == len(keys[b]) && keys[a] < keys[b]) })
+	sort.Slice(keys, func(a, b int) bool {
+		return len(keys[a]) > len(keys[b]) || (len(keys[a]) == len(keys[b]) && keys[a] < keys[b])
+	})
 	taken := make([]bool, len(text))
 	var out []entities.Mention
 	for _, name := range keys {

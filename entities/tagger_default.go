@@ -2,5 +2,9 @@ package entities
 
 // defaultTagger returns the embedded trained tagger.
 func defaultTagger() (SequenceTagger, error) {
-	return nil, nil
+	t, err := DefaultNERTagger()
+	if err != nil {
+		return nil, nil // TEMP
+	}
+	return t, nil
 }
