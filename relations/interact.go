@@ -22,7 +22,7 @@ var prepositions = map[string]bool{
 
 var auxiliaries = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "get": true, "got": true}
 
-var pronouns = map[string]bool{"he": true, "she": true, "his": true, "her": true}
+var pronouns = map[string]bool{"he": true, "she": true, "his": true, "her": true, "it": true}
 
 // interactions reads the trigger-word relations of sentence si.
 func (r *reader) interactions(si int) {
@@ -129,6 +129,14 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 	default:
 		dsts = r.objects(t, s, tr)
 		srcs = r.subjects(t, si)
+		if tr.mode == pair && tr.pos == 'N' && len(dsts) == 0 {
+			// "Turkey is Azerbaijan's closest ally": the possessor is the
+			// partner, the clause's subject the other side.
+			if p := r.possessorOf(t, s); p >= 0 {
+				dsts = []int{p}
+				srcs = without(srcs, p)
+			}
+		}
 		if tr.typ == Interview {
 			srcs, dsts = r.interviewArgs(t, si, srcs, dsts)
 		}
@@ -194,6 +202,29 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		found = tryOne(a)
 	}
 	return found
+}
+
+// possessorOf returns the mention that possesses the noun at t ("Syria's
+// new leadership", "Azerbaijan's closest ally"), or -1.
+func (r *reader) possessorOf(t int, s entities.Sentence) int {
+	k := t - 1
+	for n := 0; n < 2 && k >= s.First && r.mentionAt[k] < 0 && (r.doc.Tokens[k].Tag == "JJ" || r.doc.Tokens[k].Tag == "JJS" || strings.HasPrefix(r.doc.Tokens[k].Tag, "RB")); n++ {
+		k--
+	}
+	if !r.possessiveAt(k, s) {
+		return -1
+	}
+	return r.mentionEndingAt(k-1, s)
+}
+
+func without(xs []int, x int) []int {
+	out := xs[:0:0]
+	for _, v := range xs {
+		if v != x {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // listed reports whether mentions a and b belong to one list.
@@ -380,6 +411,13 @@ func (r *reader) subjects(t, si int) []int {
 	var out []int
 	pron := -1 // a personal pronoun met on the way, used when no name is
 	for k := t - 1; k >= s.First; k-- {
+		if len(out) == 0 && k > s.First && r.lower[k] == "that" && r.doc.Tokens[k].Tag == "IN" && pron >= 0 && r.lower[pron] == "it" {
+			// "X said that it had granted asylum": "it" is X.
+			if x := r.reportingSubject(k, s); x >= 0 {
+				out = append(out, x)
+			}
+			break
+		}
 		if len(out) == 0 && k > s.First && (boundaryWords[r.lower[k]] || (r.lower[k] == "that" && r.doc.Tokens[k].Tag == "IN")) {
 			break
 		}
@@ -415,7 +453,7 @@ func (r *reader) subjects(t, si int) []int {
 			break
 		}
 	}
-	if len(out) == 0 && pron >= 0 {
+	if len(out) == 0 && pron >= 0 && r.lower[pron] != "it" {
 		if p := r.pronounReferent(pron, si); p >= 0 {
 			out = append(out, p)
 		}
@@ -468,6 +506,23 @@ func (r *reader) openingClause(t int, s entities.Sentence) bool {
 		}
 	}
 	return true
+}
+
+// reportingSubject returns the organisation or country that says the
+// clause opened by "that" at k: "Lithuania's Migration Department said
+// separately that ...".
+func (r *reader) reportingSubject(k int, s entities.Sentence) int {
+	for j := k - 1; j >= s.First && j > k-6; j-- {
+		mi := r.mentionAt[j]
+		if mi < 0 {
+			continue
+		}
+		if t := r.doc.Mentions[mi].Type; (t == entities.Org || t == entities.GPE) && !r.prepObject(mi, s) {
+			return mi
+		}
+		return -1
+	}
+	return -1
 }
 
 // pronounReferent resolves a personal pronoun conservatively: the person
@@ -533,7 +588,14 @@ func (r *reader) objects(t int, s entities.Sentence, tr trigger) []int {
 // mentions listed after it with "and".
 func (r *reader) mentionsAfter(k int, s entities.Sentence, limit int) []int {
 	var out []int
+	comma := false
 	for j := k; j < s.Last && j < k+limit; j++ {
+		if r.lower[j] == "," && !comma && j > k && strings.HasPrefix(r.doc.Tokens[j-1].Tag, "NN") {
+			// "sanctioned the party's founder, billionaire X": a name
+			// in apposition to the object.
+			comma, limit = true, limit+3
+			continue
+		}
 		if r.lower[j] == "," || r.lower[j] == ";" || r.lower[j] == "." || boundaryWords[r.lower[j]] {
 			break
 		}
