@@ -298,9 +298,10 @@ func (r *reader) preTitle(mi, si int) bool {
 	s := r.doc.Sentences[si]
 	m := r.doc.Mentions[mi]
 	j := m.First - 1
-	// Honorifics next to the name are not the office: "Prince Faisal".
+	// Honorifics and abbreviated ranks next to the name are not the
+	// office: "Prince Faisal", "Niger's leader, Gen. Abdourahamane Tiani".
 	for {
-		if f, ro := r.titleEndingAt(j, s); f >= 0 && ro == entities.Courtesy {
+		if f, ro := r.titleEndingAt(j, s); f >= 0 && (ro == entities.Courtesy || (f == j && strings.HasSuffix(r.lower[j], ".") && r.hasTitleBefore(f, s))) {
 			j = f - 1
 			continue
 		}
@@ -367,6 +368,17 @@ func (r *reader) preTitle(mi, si int) bool {
 		return false
 	}
 	return r.addRole(m.Entity, x, role, titleStart, tEnd, si, 0.9)
+}
+
+// hasTitleBefore reports whether another title ends just before token f,
+// perhaps after a comma: the rank at f is then not the office.
+func (r *reader) hasTitleBefore(f int, s entities.Sentence) bool {
+	k := f - 1
+	if r.tokenIs(k, s, ",") {
+		k--
+	}
+	t, _ := r.titleEndingAt(k, s)
+	return t >= 0 || r.possessiveAt(k, s)
 }
 
 // apposTitle reads "PERSON, [the] [X] [former] TITLE [of|for X]".
@@ -463,32 +475,52 @@ func (r *reader) addRole(person, x int, role entities.Role, tFirst, tEnd, si int
 	return ok
 }
 
-// locatedIn reads "CITY, COUNTRY" where the gazetteer places the city in
-// that country: "Muscat, Oman".
+// locatedIn reads "PLACE, COUNTRY" and "PLACE, in (northern) COUNTRY"
+// for a place that is not itself a country: "Muscat, Oman", "Djibo, in
+// northern Burkina Faso". A place the gazetteer knows must be in that
+// country.
 func (r *reader) locatedIn(si int) {
 	s := r.doc.Sentences[si]
-	for mi, m := range r.doc.Mentions {
-		if m.First < s.First || m.First >= s.Last || m.Type != entities.GPE || m.Canonical == "" {
+	for _, m := range r.doc.Mentions {
+		if m.First < s.First || m.First >= s.Last || !m.Type.IsPlace() || m.Entity < 0 || r.isCountry(m) {
 			continue
 		}
 		j := m.Last
-		if !r.tokenIs(j, s, ",", "in") {
+		if !r.tokenIs(j, s, ",") {
 			continue
 		}
-		if j+1 >= s.Last || r.mentionAt[j+1] < 0 {
+		j++
+		if r.tokenIs(j, s, "in") {
+			j++
+			if j < s.Last && r.mentionAt[j] < 0 && compass[r.lower[j]] {
+				j++
+			}
+		}
+		if j >= s.Last || r.mentionAt[j] < 0 {
 			continue
 		}
-		ni := r.mentionAt[j+1]
-		n := r.doc.Mentions[ni]
-		if n.Type != entities.GPE || n.Country == "" || n.Country != m.Country || n.Entity == m.Entity {
-			continue
-		}
-		if c := r.gaz.Country(n.Country); c == nil || c.Name != n.Canonical {
+		n := r.doc.Mentions[r.mentionAt[j]]
+		if !r.isCountry(n) || n.Entity == m.Entity || (m.Country != "" && m.Country != n.Country) {
 			continue
 		}
 		r.add(Relation{Type: LocatedIn, Source: m.Entity, Target: n.Entity, Modality: Asserted, Confidence: 0.85}, si)
-		_ = mi
 	}
+}
+
+// compass words may stand between "in" and a country.
+var compass = map[string]bool{
+	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"north": true, "south": true, "east": true, "west": true,
+}
+
+// isCountry reports whether m names a country by its gazetteer name.
+func (r *reader) isCountry(m entities.Mention) bool {
+	if m.Type != entities.GPE || m.Country == "" {
+		return false
+	}
+	c := r.gaz.Country(m.Country)
+	return c != nil && c.Name == m.Canonical
 }
 
 // bareTitles gives a person whose title names no body ("President Donald
@@ -551,7 +583,7 @@ func (r *reader) countryBefore(t, si int, skip map[int]bool) int {
 	p := r.doc.Sentences[si-1]
 	for k := p.First; k < p.Last; k++ {
 		if mi := r.mentionAt[k]; mi >= 0 {
-			if r.statelike(mi) {
+			if r.statelike(mi) && r.doc.Mentions[mi].Type != entities.Org {
 				return mi
 			}
 			return -1
@@ -588,6 +620,9 @@ func (r *reader) basedIn(si int) {
 		// Before: X ('s) descriptor* ORG, descriptors being lower-case
 		// nouns and adjectives.
 		k := m.First - 1
+		if k >= s.First && r.mentionAt[k] < 0 && !orgNouns[r.lower[k]] {
+			continue // "its French acronym AES" says nothing of a base
+		}
 		for n := 0; k >= s.First && n < 4 && r.mentionAt[k] < 0 && isDescriptor(r.doc.TokenText(k), r.doc.Tokens[k].Tag); n++ {
 			k--
 		}
@@ -617,6 +652,20 @@ func (r *reader) basedIn(si int) {
 			}
 		}
 	}
+}
+
+// orgNouns are the nouns that may head a description of an organisation
+// named next: "news outlet SANA", "the broadcaster Imedi TV".
+var orgNouns = map[string]bool{
+	"news": true, "agency": true, "outlet": true, "broadcaster": true, "network": true, "channel": true,
+	"newspaper": true, "daily": true, "paper": true, "tabloid": true, "media": true, "television": true,
+	"tv": true, "radio": true, "station": true, "company": true, "firm": true, "group": true, "party": true,
+	"movement": true, "bank": true, "carrier": true, "airline": true, "giant": true, "maker": true,
+	"operator": true, "producer": true, "militia": true, "unit": true, "ministry": true, "service": true,
+	"body": true, "regulator": true, "authority": true, "institute": true, "council": true, "court": true,
+	"government": true, "website": true, "portal": true, "magazine": true, "weekly": true, "insurgents": true,
+	"rebels": true, "army": true, "navy": true, "coalition": true, "opposition": true, "organization": true,
+	"organisation": true, "association": true, "union": true, "federation": true, "foundation": true,
 }
 
 // isDescriptor reports whether a token may stand between a country and an

@@ -59,7 +59,9 @@ func buildTriggers() map[string][]trigger {
 	// Praise.
 	addTrigger(trigger{typ: Praise, pos: 'V'}, "praised", "praises", "praise", "praising", "commended", "commends", "commending", "hailed", "hails", "lauded", "applauded", "thanked", "thanks")
 	// Aid.
-	addTrigger(trigger{typ: ProvideAid, pos: 'V', preps: to, needs: []string{"aid", "oil", "weapons", "arms", "supplies", "assistance", "troops", "fuel", "missiles", "ammunition", "drones", "equipment", "support", "funds", "money", "gas", "grain", "food"}},
+	addTrigger(trigger{typ: ProvideAid, pos: 'V', preps: to, needs: []string{"aid", "oil", "weapons", "arms", "supplies", "assistance", "troops", "fuel", "missiles", "ammunition", "drones", "equipment", "support", "funds", "money", "gas", "grain", "food",
+		"helicopters", "vehicles", "jets", "tanks", "artillery", "shells", "rockets", "loans", "vaccines", "humanitarian",
+		"military", "medical", "medicine", "electricity", "wheat", "fighter", "armored", "armoured", "air", "defense", "defence"}},
 		"supplied", "supplies", "supply", "sent", "sends", "send", "delivered", "delivers", "deliver", "dispatched", "dispatches", "provided", "provides", "provide", "shipped", "gave", "gives")
 	addTrigger(trigger{typ: ProvideAid, pos: 'N', preps: []string{"to", "for"}}, "aid", "assistance")
 	// Asylum.
