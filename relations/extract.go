@@ -428,6 +428,11 @@ func (r *reader) apposTitle(mi, si int) bool {
 		}
 		if k < s.Last && r.mentionAt[k] >= 0 {
 			x = r.mentionAt[k]
+			if e := r.doc.Mentions[x].Last; r.possessiveAt(e, s) && role == entities.Leader {
+				// "the head of France's Africa command": head of a unit
+				// of the state, so one of its officials.
+				role = entities.Official
+			}
 		}
 	}
 	if x < 0 {

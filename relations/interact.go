@@ -46,6 +46,17 @@ func (r *reader) posFits(t int, pos byte) bool {
 	tag := r.doc.Tokens[t].Tag
 	switch pos {
 	case 'V':
+		if (tag == "NNS" || tag == "NN") && t > 0 && t+1 < len(r.doc.Tokens) {
+			// prose often tags "accuses", "sanctions" NNS between a
+			// subject and an object: "The U.S. government accuses
+			// Venezuelan President ...".
+			prev, next := r.doc.Tokens[t-1].Tag, r.doc.Tokens[t+1].Tag
+			switch {
+			case !strings.HasPrefix(prev, "NN") && prev != "PRP":
+			case next == "DT" || next == "PRP" || next == "PRP$" || strings.HasPrefix(next, "NNP") || next == "JJ" || next == "CD":
+				return strings.HasSuffix(r.lower[t], "s") && r.mentionAt[t-1] >= 0 || r.isSubjectHead(t-1)
+			}
+		}
 		return strings.HasPrefix(tag, "VB") || tag == "JJ" // prose tags some participles JJ
 	case 'N':
 		return strings.HasPrefix(tag, "NN") || tag == "JJ" || tag == "VBG"
@@ -53,10 +64,20 @@ func (r *reader) posFits(t int, pos byte) bool {
 	return true
 }
 
+// isSubjectHead reports whether token k is a noun heading a subject
+// that names an actor: "The U.S. government".
+func (r *reader) isSubjectHead(k int) bool {
+	switch r.lower[k] {
+	case "government", "administration", "ministry", "army", "military", "president", "minister", "leader", "officials", "spokesman", "spokeswoman", "spokesperson":
+		return k > 0 && r.mentionAt[k-1] >= 0
+	}
+	return false
+}
+
 // needsFit checks a trigger's required companion word ("sent aid",
 // "military presence").
 func (r *reader) needsFit(t int, s entities.Sentence, tr trigger) bool {
-	if tr.typ == MilitaryPresenceIn && (r.lower[t] == "presence" || r.lower[t] == "forces" || r.lower[t] == "base" || r.lower[t] == "bases") {
+	if tr.typ == MilitaryPresenceIn && (r.lower[t] == "presence" || r.lower[t] == "forces") {
 		// Only a military presence; "bases" and "forces" also need a
 		// military word or a nationality right before them.
 		for k := t - 1; k >= s.First && k >= t-3; k-- {
