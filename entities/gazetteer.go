@@ -298,9 +298,21 @@ func (g *Gazetteer) Lookup(name string) []Entry { return g.names[normKey(name)] 
 // Country returns the country with the given ISO code, or nil.
 func (g *Gazetteer) Country(code string) *Country { return g.countries[code] }
 
-// Title returns the role of a title ("Foreign Minister", "president"),
-// matched without regard to case, or NoRole.
-func (g *Gazetteer) Title(s string) Role { return g.titles[strings.ToLower(normKey(s))] }
+// Title returns the role of a title ("Foreign Minister", "president",
+// "presidents"), matched without regard to case, or NoRole.
+func (g *Gazetteer) Title(s string) Role {
+	k := strings.ToLower(normKey(s))
+	if r, ok := g.titles[k]; ok {
+		return r
+	}
+	// Plurals: "presidents", "foreign ministers".
+	if strings.HasSuffix(k, "s") && !strings.HasSuffix(k, "ss") {
+		if r, ok := g.titles[k[:len(k)-1]]; ok && r != Courtesy {
+			return r
+		}
+	}
+	return NoRole
+}
 
 // IsOrgWord reports whether w is a head word that makes a capitalised
 // phrase an organisation ("Ministry", "Council", "News").

@@ -134,6 +134,18 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		srcs = r.mentionsAfter(by+1, s, 4)
 		dsts = r.subjects(t, si)
 		conf -= 0.05
+		if tr.typ == Host && len(dsts) > 0 && len(srcs) > 0 {
+			// "X was welcomed in Vilnius by Y": X visited Vilnius.
+			for k := t + 1; k < by; k++ {
+				if r.lower[k] == "in" || r.lower[k] == "to" {
+					if p := r.mentionAt[k+1]; p >= 0 && r.doc.Mentions[p].Type == entities.GPE {
+						src, _ := r.actor(dsts[0])
+						r.add(Relation{Type: Visit, Source: src, Target: r.doc.Mentions[p].Entity, Modality: r.modality(t, si), When: r.when(si), Confidence: 0.65}, si)
+					}
+					break
+				}
+			}
+		}
 	case tr.pos != 'V' && r.tokenIs(t+1, s, "from", "by") && tr.typ == Visit:
 		// "a visit from X to Y"
 		srcs = r.mentionsAfter(t+2, s, 5)
@@ -166,7 +178,7 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		// "Estonia, Latvia and Lithuania imposed bans": every member.
 		srcs = append(srcs[:1:1], append(r.listBefore(srcs[0], s), srcs[1:]...)...)
 	}
-	if len(dsts) == 0 && tr.mode == pair && len(srcs) > 1 && r.listed(srcs[0], srcs[1], s) {
+	if len(dsts) == 0 && tr.mode == pair && len(srcs) > 1 && r.listed(srcs[0], srcs[1], s) && r.predicate(t, s, tr) {
 		// "The ministers of Japan, China and South Korea met": each pair.
 		return r.addPairs(t, si, tr, r.listGroup(srcs, s))
 	}
@@ -190,7 +202,10 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		}
 	}
 	tryOne := func(a int) bool {
-		src, _ := r.actor(a)
+		src, st := r.actor(a)
+		if st == entities.Loc || st == entities.Misc {
+			return false // seas and events do not act
+		}
 		found := false
 		for _, b := range dsts {
 			dst, _ := r.actor(b)
@@ -246,6 +261,25 @@ func without(xs []int, x int) []int {
 		}
 	}
 	return out
+}
+
+// predicate reports whether the trigger at t states something of its
+// subject: a verb, or a noun after a copula ("X and Y are allies").
+func (r *reader) predicate(t int, s entities.Sentence, tr trigger) bool {
+	if tr.pos == 'V' || (strings.HasPrefix(r.doc.Tokens[t].Tag, "VB") && tr.pos != 'N') {
+		return true
+	}
+	for k := t - 1; k >= s.First && k >= t-3; k-- {
+		// "X and Y are allies", "X and Y held talks": a copula or a
+		// light verb governs the noun; "called on NATO allies" does not.
+		if r.mentionAt[k] >= 0 || prepositions[r.lower[k]] {
+			return false
+		}
+		if strings.HasPrefix(r.doc.Tokens[k].Tag, "VB") {
+			return true
+		}
+	}
+	return false
 }
 
 // listed reports whether mentions a and b belong to one list.
@@ -413,6 +447,18 @@ func (r *reader) prepObject(mi int, s entities.Sentence) bool {
 	for k >= s.First && (r.lower[k] == "the" || r.lower[k] == "a" || titleModifiers[r.lower[k]] || r.isTitleWord(k, s)) {
 		k--
 	}
+	if k >= s.First && (r.lower[k] == "and" || r.lower[k] == ",") {
+		// A later member of a list shares the first one's role:
+		// "between Lithuania and Poland".
+		if before := r.listBefore(mi, s); len(before) > 0 {
+			return r.prepObject(before[len(before)-1], s)
+		}
+	}
+	if r.tokenIs(k, s, "of") && r.isTitleWord(k-1, s) {
+		// "the presidents of Estonia, Latvia and Lithuania met": the
+		// countries stand for their leaders, the clause's subject.
+		return false
+	}
 	return k >= s.First && prepositions[r.lower[k]]
 }
 
@@ -448,6 +494,15 @@ func (r *reader) subjects(t, si int) []int {
 				k = j
 				continue
 			}
+		}
+		if len(out) == 0 && (r.lower[k] == "that" || r.lower[k] == "which" || r.lower[k] == "who") && r.doc.Tokens[k].Tag != "IN" {
+			// A relative clause's subject is its antecedent: "Kaliningrad,
+			// the Russian exclave ... that depends on".
+			if a := r.antecedent(k, s); a >= 0 {
+				out = append(out, a)
+				break
+			}
+			continue // "X led a coalition that fought Y": keep looking
 		}
 		if pronouns[r.lower[k]] && len(out) == 0 && pron < 0 {
 			pron = k
@@ -496,6 +551,34 @@ func (r *reader) subjects(t, si int) []int {
 	return out
 }
 
+// antecedent returns the mention a relative pronoun at k refers to: the
+// one right before it, or the name an apposition before it describes
+// ("Kaliningrad, the Russian exclave wedged between A and B that ..."),
+// or -1.
+func (r *reader) antecedent(k int, s entities.Sentence) int {
+	j := k - 1
+	if r.tokenIs(j, s, ",") {
+		j--
+	}
+	if mi := r.mentionEndingAt(j, s); mi >= 0 && !r.isQualifier(mi, s) {
+		// "the exclave wedged between Lithuania and Poland that": the
+		// mention may end a prepositional phrase; only trust it when
+		// it is not the object of one.
+		if !r.prepObject(mi, s) && r.listBefore(mi, s) == nil {
+			return mi
+		}
+	}
+	for c := k - 1; c >= s.First && c > k-15; c-- {
+		if r.lower[c] == "," && r.tokenIs(c+1, s, "the", "a", "an") {
+			if mi := r.mentionEndingAt(c-1, s); mi >= 0 {
+				return mi
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
 // clauseStart returns the index of the comma that opens a relative clause
 // or apposition ending at the comma k ("X, who led Y, met Z"), or -1.
 func (r *reader) clauseStart(k int, s entities.Sentence) int {
@@ -526,7 +609,8 @@ func (r *reader) openingClause(t int, s entities.Sentence) bool {
 			return false
 		}
 	}
-	return true
+	first := r.doc.Tokens[s.First].Tag
+	return first == "IN" || first == "VBG" || first == "VBN" || t == s.First
 }
 
 // reportingSubject returns the organisation or country that says the
@@ -576,7 +660,15 @@ func (r *reader) pronounReferent(k, si int) int {
 // its prepositions when it has them, else the first actors that follow.
 func (r *reader) objects(t int, s entities.Sentence, tr trigger) []int {
 	if tr.preps == nil {
-		return r.mentionsAfter(t+1, s, 8)
+		if r.tokenIs(t+1, s, "that") {
+			return nil // "warned that Russia was ...": a clause, not an object
+		}
+		out := r.mentionsAfter(t+1, s, 8)
+		if tr.typ == Visit {
+			// One visits places and bodies, not "German troops".
+			out = r.dropModifiers(out, s)
+		}
+		return out
 	}
 	for k := t + 1; k < s.Last && k <= t+5; k++ {
 		if r.mentionAt[k] >= 0 || r.lower[k] == "," || boundaryWords[r.lower[k]] {
@@ -632,6 +724,20 @@ func (r *reader) mentionsAfter(k int, s entities.Sentence, limit int) []int {
 			}
 			return append(out, r.listFrom(mi, s)...)
 		}
+	}
+	return out
+}
+
+// dropModifiers removes nationalities that modify a common noun
+// ("German troops") from a list of candidate places.
+func (r *reader) dropModifiers(ms []int, s entities.Sentence) []int {
+	out := ms[:0:0]
+	for _, mi := range ms {
+		m := r.doc.Mentions[mi]
+		if m.Type == entities.NORP && m.Last < s.Last && strings.HasPrefix(r.doc.Tokens[m.Last].Tag, "NN") && r.mentionAt[m.Last] < 0 {
+			continue
+		}
+		out = append(out, mi)
 	}
 	return out
 }
