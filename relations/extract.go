@@ -224,6 +224,15 @@ func (r *reader) result(keepNegated bool) []Relation {
 	return out
 }
 
+// sentMentions returns the range of mentions, in document order, that
+// start in sentence s.
+func (r *reader) sentMentions(s entities.Sentence) (int, int) {
+	ms := r.doc.Mentions
+	lo := sort.Search(len(ms), func(i int) bool { return ms[i].First >= s.First })
+	hi := sort.Search(len(ms), func(i int) bool { return ms[i].First >= s.Last })
+	return lo, hi
+}
+
 // tokenIs reports whether token i is within the sentence and one of words.
 func (r *reader) tokenIs(i int, s entities.Sentence, words ...string) bool {
 	if i < s.First || i >= s.Last {
@@ -282,7 +291,9 @@ var titleModifiers = map[string]bool{
 // U.N. special envoy".
 func (r *reader) roles(si int) {
 	s := r.doc.Sentences[si]
-	for mi, m := range r.doc.Mentions {
+	lo, hi := r.sentMentions(s)
+	for mi := lo; mi < hi; mi++ {
+		m := r.doc.Mentions[mi]
 		if m.First < s.First || m.First >= s.Last || m.Entity < 0 || r.doc.Entities[m.Entity].Type != entities.Person {
 			continue
 		}
@@ -486,7 +497,8 @@ func (r *reader) addRole(person, x int, role entities.Role, tFirst, tEnd, si int
 // country.
 func (r *reader) locatedIn(si int) {
 	s := r.doc.Sentences[si]
-	for _, m := range r.doc.Mentions {
+	lo, hi := r.sentMentions(s)
+	for _, m := range r.doc.Mentions[lo:hi] {
 		if m.First < s.First || m.First >= s.Last || !m.Type.IsPlace() || m.Entity < 0 || r.isCountry(m) {
 			continue
 		}
@@ -618,7 +630,9 @@ func (r *reader) statelike(mi int) bool {
 // agency", and from "ORG, based in X" / "headquartered in X".
 func (r *reader) basedIn(si int) {
 	s := r.doc.Sentences[si]
-	for mi, m := range r.doc.Mentions {
+	lo, hi := r.sentMentions(s)
+	for mi := lo; mi < hi; mi++ {
+		m := r.doc.Mentions[mi]
 		if m.First < s.First || m.First >= s.Last || m.Entity < 0 || r.doc.Entities[m.Entity].Type != entities.Org {
 			continue
 		}
