@@ -95,14 +95,15 @@ func (p *Pipeline) Extract(ctx context.Context, text string) (*Document, error) 
 	return doc, nil
 }
 
-// inheritCountries gives a person or institution the country of the state
-// or body it leads, serves or is based in, when it has none of its own.
+// inheritCountries gives a person, institution or place the country of
+// the state or body it leads, serves, is based or located in, when it has
+// none of its own.
 func inheritCountries(doc *Document) {
 	for changed := true; changed; {
 		changed = false
 		for _, r := range doc.Relations {
 			switch r.Type {
-			case relations.LeaderOf, relations.OfficialOf, relations.BasedIn:
+			case relations.LeaderOf, relations.OfficialOf, relations.BasedIn, relations.LocatedIn:
 			default:
 				continue
 			}
