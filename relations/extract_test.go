@@ -124,6 +124,8 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"SANCTION United States -> Bidzina Ivanishvili"}},
 		{"it after a reporting verb", "[Lithuania|GPE] said separately that it had granted asylum to [Nino Beridze|PERSON].",
 			[]string{"GRANT_ASYLUM Lithuania -> Nino Beridze"}},
+		{"two states in a clause with no subject", "[Kremlin|ORG] spokesperson [Dmitry Peskov|PERSON] said that the future of [Russian|NORP] bases in [Syria|GPE] was on the negotiation table.",
+			[]string{"OFFICIAL_OF Dmitry Peskov -> Kremlin", "NEGOTIATE Russia -> Syria", "MILITARY_PRESENCE_IN Russia -> Syria"}},
 		{"described person unknown", "The [Argentine|NORP] diplomat criticized [Iran|GPE] again.", nil},
 		{"same side is not a target", "[Russian|NORP] President [Vladimir Putin|PERSON] praised the ties between [Moscow|GPE] and [Damascus|GPE].",
 			[]string{"LEADER_OF Vladimir Putin -> Russia", "PRAISE Vladimir Putin -> Damascus", "COOPERATE Moscow -> Damascus"}},

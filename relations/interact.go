@@ -182,6 +182,14 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		// "The ministers of Japan, China and South Korea met": each pair.
 		return r.addPairs(t, si, tr, r.listGroup(srcs, s))
 	}
+	if len(srcs) == 0 && len(dsts) == 0 && tr.mode == pair {
+		// "the continuation of Russian bases in Syria was on the
+		// negotiating table": with no subject or object, a clause that
+		// names exactly two states pairs them.
+		if two := r.twoStates(t, s); two != nil {
+			return r.addPairs(t, si, tr, two)
+		}
+	}
 	if len(srcs) == 0 || len(dsts) == 0 {
 		return false
 	}
@@ -259,6 +267,39 @@ func without(xs []int, x int) []int {
 		if v != x {
 			out = append(out, v)
 		}
+	}
+	return out
+}
+
+// twoStates returns the mentions of exactly two different countries in
+// the clause around t, when the clause names no other actor; else nil.
+func (r *reader) twoStates(t int, s entities.Sentence) []int {
+	lo, hi := t, t
+	for lo > s.First && !boundaryWords[r.lower[lo-1]] && !(r.lower[lo-1] == "that" && r.doc.Tokens[lo-1].Tag == "IN") && r.lower[lo-1] != "," {
+		lo--
+	}
+	for hi < s.Last-1 && !boundaryWords[r.lower[hi+1]] && r.lower[hi+1] != "," {
+		hi++
+	}
+	var out []int
+	seen := map[int]bool{}
+	for k := lo; k <= hi; k++ {
+		mi := r.mentionAt[k]
+		if mi < 0 {
+			continue
+		}
+		k = r.doc.Mentions[mi].Last - 1
+		e, typ := r.actor(mi)
+		if typ != entities.GPE || !r.statelike(mi) && r.doc.Mentions[mi].Type != entities.GPE {
+			return nil
+		}
+		if !seen[e] {
+			seen[e] = true
+			out = append(out, mi)
+		}
+	}
+	if len(out) != 2 {
+		return nil
 	}
 	return out
 }
