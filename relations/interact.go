@@ -162,6 +162,11 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 	default:
 		dsts = r.objects(t, s, tr)
 		srcs = r.subjects(t, si)
+		if m := r.modifierOf(t, s); m >= 0 && tr.mode != pair && strings.HasPrefix(r.doc.Tokens[t].Tag, "NN") {
+			// "Russian bases in Syria": the nationality before the noun
+			// is its owner.
+			srcs = append([]int{m}, without(srcs, m)...)
+		}
 		if tr.mode == pair && tr.pos == 'N' && len(dsts) == 0 {
 			// "Turkey is Azerbaijan's closest ally": the possessor is the
 			// partner, the clause's subject the other side.
@@ -246,6 +251,23 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		found = tryOne(a)
 	}
 	return found
+}
+
+// modifierOf returns a nationality or country right before the noun at
+// t, perhaps across one adjective ("Russian naval bases"), or -1.
+func (r *reader) modifierOf(t int, s entities.Sentence) int {
+	k := t - 1
+	if k >= s.First && r.mentionAt[k] < 0 && (r.doc.Tokens[k].Tag == "JJ" || r.lower[k] == "military") {
+		k--
+	}
+	mi := r.mentionEndingAt(k, s)
+	if mi < 0 {
+		return -1
+	}
+	if t := r.doc.Mentions[mi].Type; t != entities.NORP && t != entities.GPE {
+		return -1
+	}
+	return mi
 }
 
 // possessorOf returns the mention that possesses the noun at t ("Syria's
