@@ -146,6 +146,25 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 				}
 			}
 		}
+	case tr.mode == backing:
+		giver := r.possessorOf(t, s)
+		if giver < 0 {
+			giver = r.modifierOf(t, s)
+		}
+		if giver < 0 {
+			return false
+		}
+		srcs = []int{giver}
+		dsts = r.objects(t, s, tr)
+		if len(dsts) == 0 {
+			// "X benefited immensely from Y's intervention"
+			if v := r.beneficiaryVerb(r.doc.Mentions[giver].First, s); v >= 0 {
+				dsts = r.subjects(v, si)
+			}
+		}
+		if len(dsts) > 1 {
+			dsts = dsts[:1]
+		}
 	case tr.pos != 'V' && r.tokenIs(t+1, s, "from", "by") && tr.typ == Visit:
 		// "a visit from X to Y"
 		srcs = r.mentionsAfter(t+2, s, 5)
@@ -268,6 +287,21 @@ func (r *reader) modifierOf(t int, s entities.Sentence) int {
 		return -1
 	}
 	return mi
+}
+
+// beneficiaryVerb returns the verb of benefit before "from" at k-1
+// ("benefited immensely from"), or -1.
+func (r *reader) beneficiaryVerb(k int, s entities.Sentence) int {
+	if !r.tokenIs(k-1, s, "from") {
+		return -1
+	}
+	for v := k - 2; v >= s.First && v >= k-4; v-- {
+		switch r.lower[v] {
+		case "benefited", "benefitted", "benefits", "benefit", "benefiting", "profited", "relied", "relies", "survived":
+			return v
+		}
+	}
+	return -1
 }
 
 // possessorOf returns the mention that possesses the noun at t ("Syria's

@@ -10,6 +10,9 @@ const (
 	// pair: a symmetric trigger; "between X and Y", "X and Y <trigger>",
 	// or the subject and the object after "with".
 	pair
+	// backing: "X benefited from Y's intervention", "Y's support for X":
+	// the possessor gives, the beneficiary receives.
+	backing
 )
 
 // trigger is a word that states a relation.
@@ -64,6 +67,7 @@ func buildTriggers() map[string][]trigger {
 		"military", "medical", "medicine", "electricity", "wheat", "fighter", "armored", "armoured", "air", "defense", "defence"}},
 		"supplied", "supplies", "supply", "sent", "sends", "send", "delivered", "delivers", "deliver", "dispatched", "dispatches", "provided", "provides", "provide", "shipped", "gave", "gives")
 	addTrigger(trigger{typ: ProvideAid, pos: 'N', preps: []string{"to", "for"}}, "aid", "assistance")
+	addTrigger(trigger{typ: ProvideAid, pos: 'N', preps: []string{"for", "to"}, mode: backing}, "intervention", "support", "backing", "help", "aid", "assistance")
 	// Asylum.
 	addTrigger(trigger{typ: GrantAsylum, preps: to}, "asylum", "refuge", "sanctuary")
 	// Alliances.
