@@ -48,12 +48,61 @@ func newProseAdapter() (a *proseAdapter, err error) {
 func (a *proseAdapter) sentences(text string) []Span {
 	var out []Span
 	for _, b := range blocks(text) {
-		for _, s := range a.punkt.Tokenize(text[b.Start:b.End]) {
-			st, en := trimSpace(text, b.Start+s.Start, b.Start+s.End)
-			if st < en {
-				out = append(out, Span{st, en})
+		for _, piece := range splitLong(text, b, maxBlockBytes) {
+			for _, s := range a.punkt.Tokenize(text[piece.Start:piece.End]) {
+				st, en := trimSpace(text, piece.Start+s.Start, piece.Start+s.End)
+				if st < en {
+					out = append(out, splitLong(text, Span{st, en}, maxSentenceBytes)...)
+				}
 			}
 		}
+	}
+	return out
+}
+
+// Limits that keep the work per sentence bounded on text without
+// sentence ends (lists, tables, binary-like dumps): Punkt and prose are
+// superlinear in the length of what they are given.
+const (
+	maxBlockBytes    = 16 << 10
+	maxSentenceBytes = 1200
+)
+
+// splitLong cuts a span longer than limit bytes into pieces of at most
+// limit bytes, at white space, preferring a break after ; : or , in the
+// second half of each piece. Pieces never split a rune.
+func splitLong(text string, sp Span, limit int) []Span {
+	var out []Span
+	for sp.End-sp.Start > limit {
+		cut := -1
+		for i := sp.Start + limit; i > sp.Start+limit/2; i-- {
+			if i < len(text) && (text[i] == ' ' || text[i] == '\n') && strings.ContainsRune(";:,", rune(text[i-1])) {
+				cut = i
+				break
+			}
+		}
+		for i := sp.Start + limit; cut < 0 && i > sp.Start; i-- {
+			if text[i] == ' ' || text[i] == '\n' || text[i] == '\t' {
+				cut = i
+			}
+		}
+		if cut < 0 {
+			// No white space at all: cut at a rune boundary.
+			cut = sp.Start + limit
+			for cut > sp.Start && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+		}
+		if st, en := trimSpace(text, sp.Start, cut); st < en {
+			out = append(out, Span{st, en})
+		}
+		sp.Start = cut
+		if st, _ := trimSpace(text, sp.Start, sp.End); st > sp.Start {
+			sp.Start = st
+		}
+	}
+	if st, en := trimSpace(text, sp.Start, sp.End); st < en {
+		out = append(out, Span{st, en})
 	}
 	return out
 }
@@ -241,7 +290,7 @@ func (a *proseAdapter) fixRepeats(sent string, toks []Token) {
 			pending = append(pending, i)
 		}
 	}
-	for len(pending) > 0 {
+	for runs := 0; len(pending) > 0 && runs < maxRetags; runs++ {
 		// Grow one prefix over as many pending chunks as it can fix.
 		end := min(pending[0]+2, len(chunks)-1)
 		n := 1
@@ -262,6 +311,11 @@ func (a *proseAdapter) fixRepeats(sent string, toks []Token) {
 		pending = pending[n:]
 	}
 }
+
+// maxRetags bounds the extra prose runs for one sentence. Ordinary
+// sentences need two or three; a sentence that repeats words many more
+// times (a list, a table) keeps prose's tags for the rest.
+const maxRetags = 6
 
 // prefixFixes reports whether tagging chunks[:end+1] gives the true tag
 // of every chunk in js: none of them repeats later inside the prefix.

@@ -1,7 +1,9 @@
 package entities
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/jdkato/prose/v2"
 	"github.com/stretchr/testify/assert"
@@ -103,4 +105,34 @@ func TestMaskMarkupKeepsOffsets(t *testing.T) {
 	assert.Equal(t, "Putin", out[3:8])
 	assert.NotContains(t, out, "Assad")
 	assert.NotContains(t, out, "<")
+}
+
+func TestSplitLong(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		limit int
+	}{
+		{"words", strings.Repeat("word ", 100), 37},
+		{"commas", strings.Repeat("one, two three; ", 50), 40},
+		{"no spaces", strings.Repeat("x", 500), 64},
+		{"multibyte no spaces", strings.Repeat("é🙂", 200), 50},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pieces := splitLong(tt.text, Span{0, len(tt.text)}, tt.limit)
+			require.NotEmpty(t, pieces)
+			var joined strings.Builder
+			prev := 0
+			for _, p := range pieces {
+				assert.LessOrEqual(t, p.End-p.Start, tt.limit)
+				assert.GreaterOrEqual(t, p.Start, prev)
+				assert.True(t, utf8.RuneStart(tt.text[p.Start]))
+				assert.True(t, p.End == len(tt.text) || utf8.RuneStart(tt.text[p.End]))
+				joined.WriteString(tt.text[p.Start:p.End])
+				prev = p.End
+			}
+			assert.Equal(t, strings.Join(strings.Fields(tt.text), ""), strings.Join(strings.Fields(joined.String()), ""))
+		})
+	}
 }
