@@ -8,6 +8,7 @@ import (
 
 	"github.com/jdkato/prose/v2"
 	"gopkg.in/neurosnap/sentences.v1"
+	"gopkg.in/neurosnap/sentences.v1/data"
 	"gopkg.in/neurosnap/sentences.v1/english"
 )
 
@@ -35,7 +36,20 @@ func newProseAdapter() (a *proseAdapter, err error) {
 			err = fmt.Errorf("entities: loading prose models: %v", r)
 		}
 	}()
-	punkt, err := english.NewSentenceTokenizer(nil)
+	b, err := data.Asset("data/english.json")
+	if err != nil {
+		return nil, fmt.Errorf("entities: loading sentence model: %w", err)
+	}
+	training, err := sentences.LoadTraining(b)
+	if err != nil {
+		return nil, fmt.Errorf("entities: loading sentence model: %w", err)
+	}
+	// Abbreviated titles and ranks that news puts before names; Punkt's
+	// English data lacks some, and would end a sentence at "Capt.".
+	for _, a := range titleAbbrevs {
+		training.AbbrevTypes.Add(a)
+	}
+	punkt, err := english.NewSentenceTokenizer(training)
 	if err != nil {
 		return nil, fmt.Errorf("entities: loading sentence model: %w", err)
 	}
@@ -105,6 +119,14 @@ func splitLong(text string, sp Span, limit int) []Span {
 		out = append(out, Span{st, en})
 	}
 	return out
+}
+
+// titleAbbrevs are lower-cased abbreviations, without their period, that
+// do not end a sentence.
+var titleAbbrevs = []string{
+	"gen", "lt", "col", "capt", "cpt", "maj", "sgt", "cpl", "pvt", "adm", "cmdr", "cdr", "brig",
+	"gov", "sen", "rep", "amb", "pres", "prof", "dr", "mr", "mrs", "ms", "rev", "fr", "sr", "jr",
+	"st", "hon", "supt", "insp", "lt.-gen", "maj.-gen", "u.s", "u.n", "u.k", "e.u",
 }
 
 // blocks cuts text at blank lines and at line breaks after a line that

@@ -48,18 +48,120 @@ func (m *Model) recognize(doc *Document) {
 		} else {
 			spans = m.chunkProperNouns(doc, s.First, s.Last)
 		}
+		spans = m.repairSpans(doc, spans, s.First, s.Last)
 		gaz := m.gaz.matchTokens(doc, s.First, s.Last)
-		cands = append(cands, m.merge(doc, spans, gaz)...)
+		merged := m.merge(doc, spans, gaz)
+		cands = append(cands, m.compounds(doc, s.First, s.Last, merged)...)
 	}
+	sortCandidates(cands)
 	for _, c := range cands {
 		if c.typ == None || c.start >= c.end {
 			continue
+		}
+		// "AP Photo/Emre Tanrıverdi": a credit's prefix is no part of a name.
+		if i := strings.LastIndexByte(doc.Text[c.start:doc.Tokens[c.first].End], '/'); i >= 0 {
+			c.start += i + 1
+			if c.start >= c.end {
+				continue
+			}
 		}
 		doc.Mentions = append(doc.Mentions, Mention{
 			Start: c.start, End: c.end, First: c.first, Last: c.last,
 			Type: c.typ, Entity: -1, Country: c.country, Canonical: c.canonical,
 		})
 	}
+}
+
+// repairSpans fixes tagger spans the way names are written in news:
+// "Badr bin Hamad Al Busaidi" split at "bin" is one person; "45th Armored
+// Brigade" keeps its ordinal.
+func (m *Model) repairSpans(doc *Document, spans []candidate, first, last int) []candidate {
+	out := spans[:0]
+	for i := 0; i < len(spans); i++ {
+		c := spans[i]
+		for i+1 < len(spans) && spans[i+1].first == c.last+1 && isNameLink(doc.TokenText(c.last)) {
+			c.last = spans[i+1].last
+			c.typ = Person
+			i++
+		}
+		if c.typ == Org && c.first > first && isOrdinal(doc.TokenText(c.first-1)) {
+			c.first--
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func isNameLink(w string) bool {
+	switch w {
+	case "bin", "ibn", "bint", "ben", "Bin", "Ibn":
+		return true
+	}
+	return false
+}
+
+func isOrdinal(w string) bool {
+	n := 0
+	for n < len(w) && w[n] >= '0' && w[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	switch strings.ToLower(w[n:]) {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}
+
+// compoundSuffixes are the second halves of hyphenated compounds whose
+// first half is a name: "Vienna-based", "Iran-aligned", "U.N.-brokered".
+var compoundSuffixes = map[string]bool{
+	"based": true, "led": true, "backed": true, "aligned": true, "allied": true, "brokered": true,
+	"run": true, "owned": true, "sponsored": true, "funded": true, "supported": true,
+	"headquartered": true, "born": true, "made": true, "controlled": true, "held": true,
+}
+
+// compounds adds a mention for the name inside a hyphenated compound
+// token no other mention covers: "Vienna" in "the Vienna-based agency".
+// The mention's bytes lie inside the token; its token range is the token.
+func (m *Model) compounds(doc *Document, first, last int, cs []candidate) []candidate {
+	for t := first; t < last; t++ {
+		w := doc.TokenText(t)
+		h := strings.LastIndexByte(w, '-')
+		if h <= 0 || !compoundSuffixes[strings.ToLower(w[h+1:])] {
+			continue
+		}
+		name := w[:h]
+		es := m.gaz.Lookup(name)
+		if len(es) == 0 {
+			continue
+		}
+		// A span that starts with the compound loses it ("Iran-aligned
+		// Houthis" → "Houthis"); one inside it or past its start wins.
+		keep := true
+		for i := 0; i < len(cs); i++ {
+			c := &cs[i]
+			switch {
+			case c.first == t && c.last == t+1:
+				cs = append(cs[:i], cs[i+1:]...)
+				i--
+			case c.first == t:
+				c.first++
+				c.start = doc.Tokens[c.first].Start
+			case c.first < t && t < c.last:
+				keep = false
+			}
+		}
+		if !keep {
+			continue
+		}
+		st := doc.Tokens[t].Start
+		cs = append(cs, candidate{first: t, last: t + 1, start: st, end: st + h,
+			typ: es[0].Type, country: es[0].Country, canonical: es[0].Name})
+	}
+	return cs
 }
 
 // normWord gives the tagger the word as its training data spelled it:
@@ -140,6 +242,9 @@ func (m *Model) nameToken(doc *Document, i int, sentStart bool) bool {
 	}
 	if m.gaz.Title(w) != NoRole || isCalendarWord(w) {
 		return false
+	}
+	if h := strings.LastIndexByte(w, '-'); h > 0 && compoundSuffixes[strings.ToLower(w[h+1:])] {
+		return false // "Iran-aligned" qualifies a name; compounds reads it
 	}
 	tag := doc.Tokens[i].Tag
 	if sentStart && tag != "NNP" && tag != "NNPS" {
@@ -230,6 +335,15 @@ func (m *Model) merge(doc *Document, spans []candidate, gaz []match) []candidate
 			out = append(out, c)
 			continue
 		}
+		if g, ok := covering(gaz, c); ok {
+			// The list knows a longer name: "East China Sea" for the
+			// tagger's "East China".
+			c.first, c.last = g.first, g.last
+			c.start, c.end = doc.Tokens[c.first].Start, doc.Tokens[c.last-1].End
+			c.typ, c.country, c.canonical = g.entry.Type, g.entry.Country, g.entry.Name
+			out = append(out, c)
+			continue
+		}
 		if g := m.gazFor(doc, c.first, c.last); g != nil {
 			c.typ, c.country, c.canonical = g.Type, g.Country, g.Name
 			out = append(out, c)
@@ -238,6 +352,21 @@ func (m *Model) merge(doc *Document, spans []candidate, gaz []match) []candidate
 		c.typ = m.fixType(doc, c)
 		if c.typ == None {
 			continue
+		}
+		if c.typ == Org {
+			// "Saudi Foreign Ministry" as one span: the state's institution.
+			for _, g := range gaz {
+				if g.first == c.first && g.last < c.last && (g.entry.Type == NORP || g.entry.Type == GPE) && m.gaz.IsOrgWord(doc.TokenText(c.last-1)) {
+					k := g.last
+					if k < c.last && isPossessive(doc.TokenText(k)) {
+						k++
+					}
+					if k < c.last {
+						c.country = g.entry.Country
+						c.canonical = m.institutionName(g.entry.Country, doc.Text[doc.Tokens[k].Start:c.end])
+					}
+				}
+			}
 		}
 		out = append(out, c)
 	}
@@ -255,6 +384,16 @@ func (m *Model) merge(doc *Document, spans []candidate, gaz []match) []candidate
 	}
 	sortCandidates(out)
 	return m.joinOrgs(doc, out)
+}
+
+// covering returns a gazetteer match that strictly contains c.
+func covering(gaz []match, c candidate) (match, bool) {
+	for _, g := range gaz {
+		if g.first <= c.first && g.last >= c.last && g.last-g.first > c.last-c.first {
+			return g, true
+		}
+	}
+	return match{}, false
 }
 
 // gazFor looks a token range up in the gazetteer, also in title case for
@@ -324,6 +463,15 @@ func (m *Model) trimTitles(doc *Document, c candidate) candidate {
 		}
 		break
 	}
+	// "Burkinabe Capt.": a rank or title at the end is no part of a name.
+	for c.last > c.first {
+		w := doc.TokenText(c.last - 1)
+		if m.gaz.Title(w) != NoRole || m.gaz.Title(w+".") != NoRole || w == "." {
+			c.last--
+			continue
+		}
+		break
+	}
 	return c
 }
 
@@ -379,6 +527,7 @@ func (m *Model) joinOrgs(doc *Document, cs []candidate) []candidate {
 			possessive := c.typ == GPE && c.last+1 == n.first && isPossessive(doc.TokenText(c.last))
 			adjective := c.typ == NORP && c.last == n.first
 			if institution && (possessive || adjective) && c.country != "" {
+				n.canonical = m.institutionName(c.country, doc.Text[n.start:n.end])
 				n.first, n.start, n.country = c.first, c.start, c.country
 				out = append(out, n)
 				i++
@@ -388,6 +537,17 @@ func (m *Model) joinOrgs(doc *Document, cs []candidate) []candidate {
 		out = append(out, c)
 	}
 	return out
+}
+
+// institutionName names a state's institution one way however the text
+// qualifies it: "Iran's Foreign Ministry" for "Iranian Foreign Ministry"
+// too.
+func (m *Model) institutionName(code, institution string) string {
+	c := m.gaz.Country(code)
+	if c == nil {
+		return ""
+	}
+	return c.Name + "'s " + normKey(institution)
 }
 
 func isPossessive(w string) bool { return w == "'s" || w == "\u2019s" || w == "'" }

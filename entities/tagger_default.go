@@ -4,7 +4,7 @@ package entities
 func defaultTagger() (SequenceTagger, error) {
 	t, err := DefaultNERTagger()
 	if err != nil {
-		return nil, nil // TEMP
+		return nil, err
 	}
 	return t, nil
 }

@@ -48,6 +48,7 @@ func (x *RuleExtractor) Extract(doc *entities.Document) ([]Relation, error) {
 	for si := range doc.Sentences {
 		r.roles(si)
 		r.basedIn(si)
+		r.compounds(si)
 	}
 	for si := range doc.Sentences {
 		r.locatedIn(si)
@@ -312,6 +313,10 @@ func (r *reader) preTitle(mi, si int) bool {
 	// Honorifics and abbreviated ranks next to the name are not the
 	// office: "Prince Faisal", "Niger's leader, Gen. Abdourahamane Tiani".
 	for {
+		if r.tokenIs(j, s, ".") && j-1 >= s.First && r.gaz.Title(r.lower[j-1]+".") != entities.NoRole && r.hasTitleBefore(j-1, s) {
+			j -= 2 // "Burkina Faso's Capt . Ibrahim Traoré"
+			continue
+		}
 		if f, ro := r.titleEndingAt(j, s); f >= 0 && (ro == entities.Courtesy || (f == j && strings.HasSuffix(r.lower[j], ".") && r.hasTitleBefore(f, s))) {
 			j = f - 1
 			continue
@@ -404,6 +409,7 @@ func (r *reader) apposTitle(mi, si int) bool {
 		return false
 	}
 	j++
+	indefinite := r.tokenIs(j, s, "a", "an")
 	if r.tokenIs(j, s, "the", "a", "an") {
 		j++
 	}
@@ -413,6 +419,8 @@ func (r *reader) apposTitle(mi, si int) bool {
 		j = r.doc.Mentions[x].Last
 		if r.possessiveAt(j, s) {
 			j++
+		} else if indefinite && r.doc.Mentions[x].Type == entities.NORP {
+			return false // "Grundberg, a Swedish diplomat": a nationality, not an employer
 		}
 	}
 	titleStart := j
@@ -429,8 +437,8 @@ func (r *reader) apposTitle(mi, si int) bool {
 			}
 		}
 	}
-	if tEnd < 0 {
-		return false
+	if tEnd < 0 || r.possessiveAt(tEnd+1, s) {
+		return false // "Kim Yo Jong, the North Korean leader's sister"
 	}
 	if x < 0 && r.tokenIs(tEnd+1, s, "of", "for", "at") {
 		k := tEnd + 2
@@ -478,6 +486,9 @@ func (r *reader) addRole(person, x int, role entities.Role, tFirst, tEnd, si int
 	if target < 0 || (tt != entities.GPE && tt != entities.Org) {
 		return false
 	}
+	if typ == OfficialOf && r.isParty(target) {
+		typ = MemberOf // "a Georgian Dream lawmaker"
+	}
 	title := r.doc.Text[r.doc.Tokens[tFirst].Start:r.doc.Tokens[tEnd].End]
 	former := strings.Contains(strings.ToLower(title), "former") || strings.Contains(strings.ToLower(title), "late ")
 	title = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(title, "former"), "Former"))
@@ -489,6 +500,21 @@ func (r *reader) addRole(person, x int, role entities.Role, tFirst, tEnd, si int
 		}
 	}
 	return ok
+}
+
+// isParty reports whether entity e is a political party.
+func (r *reader) isParty(e int) bool {
+	ent := r.doc.Entities[e]
+	if ent.Type != entities.Org {
+		return false
+	}
+	for _, g := range r.gaz.Lookup(ent.Name) {
+		if g.Type == entities.Org {
+			return g.Kind == "party"
+		}
+	}
+	w := strings.Fields(ent.Name)
+	return len(w) > 1 && strings.EqualFold(w[len(w)-1], "party")
 }
 
 // locatedIn reads "PLACE, COUNTRY" and "PLACE, in (northern) COUNTRY"
@@ -588,7 +614,7 @@ func (r *reader) countryBefore(t, si int, skip map[int]bool) int {
 			continue
 		}
 		k = r.doc.Mentions[mi].First
-		if r.statelike(mi) {
+		if r.statelike(mi) && r.governs(mi) {
 			if e, _ := r.actor(mi); !skip[e] && !skip[r.doc.Mentions[mi].Entity] {
 				return mi
 			}
@@ -597,8 +623,9 @@ func (r *reader) countryBefore(t, si int, skip map[int]bool) int {
 	if si == 0 {
 		return -1
 	}
+	// The subject that opens the sentence before: "Israel, which ...".
 	p := r.doc.Sentences[si-1]
-	for k := p.First; k < p.Last; k++ {
+	for k := p.First; k < p.Last && k <= p.First+1; k++ {
 		if mi := r.mentionAt[k]; mi >= 0 {
 			if r.statelike(mi) && r.doc.Mentions[mi].Type != entities.Org {
 				return mi
@@ -607,6 +634,22 @@ func (r *reader) countryBefore(t, si int, skip map[int]bool) int {
 		}
 	}
 	return -1
+}
+
+// governs reports whether a state-like mention can employ an office
+// holder: a country or nationality, or a state institution, but not a
+// news agency or an international body.
+func (r *reader) governs(mi int) bool {
+	m := r.doc.Mentions[mi]
+	if m.Type != entities.Org {
+		return true
+	}
+	for _, e := range r.gaz.Lookup(m.Canonical) {
+		if e.Type == entities.Org {
+			return e.Kind == "gov" || e.Kind == "seat"
+		}
+	}
+	return m.Canonical != "" // an institution named after its state
 }
 
 // statelike reports whether mention mi names a country, a nationality, or
@@ -648,7 +691,7 @@ func (r *reader) basedIn(si int) {
 		if r.possessiveAt(k, s) {
 			k--
 		}
-		if x := r.mentionEndingAt(k, s); x >= 0 && x != mi {
+		if x := r.mentionEndingAt(k, s); x >= 0 && x != mi && r.doc.Mentions[x].End == r.doc.Tokens[k].End {
 			if xt := r.doc.Mentions[x].Type; xt == entities.GPE || xt == entities.NORP {
 				if c := r.doc.Mentions[x].Country; c != "" {
 					if ci := r.countryEntity(c); ci >= 0 {
@@ -695,4 +738,43 @@ func isDescriptor(w, tag string) bool {
 		return false
 	}
 	return strings.HasPrefix(tag, "NN") || tag == "JJ" || strings.HasSuffix(w, "-run") || strings.HasSuffix(w, "-owned")
+}
+
+// compounds reads relations from hyphenated compounds before a name:
+// "the Tbilisi-based channel Formula" (BASED_IN), "the Iran-aligned
+// Houthis" (ALLY_OF), "Iran-backed militias" (PROVIDE_AID).
+func (r *reader) compounds(si int) {
+	s := r.doc.Sentences[si]
+	lo, hi := r.sentMentions(s)
+	for mi := lo; mi < hi; mi++ {
+		m := r.doc.Mentions[mi]
+		tok := r.doc.Tokens[m.First]
+		if m.Last != m.First+1 || m.End >= tok.End || r.doc.Text[m.End] != '-' {
+			continue
+		}
+		suffix := strings.ToLower(r.doc.Text[m.End+1 : tok.End])
+		k := m.Last
+		for n := 0; k < s.Last && n < 3 && r.mentionAt[k] < 0 && isDescriptor(r.doc.TokenText(k), r.doc.Tokens[k].Tag); n++ {
+			k++
+		}
+		if k >= s.Last || r.mentionAt[k] < 0 {
+			continue
+		}
+		head := r.mentionAt[k]
+		other, ot := r.actor(head)
+		self, _ := r.actor(mi)
+		if other < 0 || self < 0 {
+			continue
+		}
+		switch suffix {
+		case "based", "headquartered":
+			if ot == entities.Org && m.Type == entities.GPE {
+				r.add(Relation{Type: BasedIn, Source: other, Target: m.Entity, Modality: Asserted, Confidence: 0.85}, si)
+			}
+		case "aligned", "allied":
+			r.add(Relation{Type: AllyOf, Source: other, Target: self, Modality: Asserted, Confidence: 0.75}, si)
+		case "backed", "funded", "sponsored", "supported":
+			r.add(Relation{Type: ProvideAid, Source: self, Target: other, Modality: Asserted, Confidence: 0.75}, si)
+		}
+	}
 }

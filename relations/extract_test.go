@@ -130,6 +130,15 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"ALLY_OF Bashar Assad -> Russia", "PROVIDE_AID Moscow -> Bashar Assad"}},
 		{"support for", "[Iran|GPE]'s support for the [Houthis|ORG] grew.",
 			[]string{"PROVIDE_AID Iran -> Houthis"}},
+		{"party members are members", "[Levan Gelashvili|PERSON], a [Georgian Dream|ORG] lawmaker, spoke.",
+			[]string{"MEMBER_OF Levan Gelashvili -> Georgian Dream"}},
+		{"a nationality is no employer", "[Hans Grundberg|PERSON], a [Swedish|NORP] diplomat, spoke.", nil},
+		{"someone else's title", "[Kim Yo Jong|PERSON], the [North Korean|NORP] leader's sister, spoke.", nil},
+		{"rank split from its period", "[Burkina Faso|GPE]'s leader, Capt. [Ibrahim Traore|PERSON], spoke.",
+			[]string{"LEADER_OF Ibrahim Traore -> Burkina Faso"}},
+		{"unresolved it stops the subject", "[Israel|GPE] has told [Washington|GPE] it is ready to strike [Iranian|NORP] nuclear sites.", nil},
+		{"comma is no list", "[Moscow|GPE] pursued its war against [Ukraine|GPE], [South Korea|GPE]'s spy agency said.",
+			[]string{"FIGHT Moscow -> Ukraine"}},
 		{"described person unknown", "The [Argentine|NORP] diplomat criticized [Iran|GPE] again.", nil},
 		{"same side is not a target", "[Russian|NORP] President [Vladimir Putin|PERSON] praised the ties between [Moscow|GPE] and [Damascus|GPE].",
 			[]string{"LEADER_OF Vladimir Putin -> Russia", "PRAISE Vladimir Putin -> Damascus", "COOPERATE Moscow -> Damascus"}},
@@ -144,6 +153,30 @@ func TestRuleExtractor(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			doc, rels := extractMarked(t, tt.marked)
 			assert.ElementsMatch(t, tt.want, edges(doc, rels))
+		})
+	}
+}
+
+func TestRuleExtractorCompounds(t *testing.T) {
+	m, err := entities.NewModel(entities.WithTagger(nil))
+	require.NoError(t, err)
+	x := relations.NewRuleExtractor(m.Gazetteer())
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"based", "The Tbilisi-based channel Formula TV aired the speech.", []string{"BASED_IN Formula TV -> Tbilisi"}},
+		{"aligned", "The Iran-aligned Houthis fired drones.", []string{"ALLY_OF Houthis -> Iran"}},
+		{"backed", "The Iran-backed Hezbollah fired rockets.", []string{"PROVIDE_AID Iran -> Hezbollah"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := m.Annotate(tt.text)
+			require.NoError(t, err)
+			rels, err := x.Extract(doc)
+			require.NoError(t, err)
+			checkContract(t, doc, rels)
+			assert.Equal(t, tt.want, edges(doc, rels))
 		})
 	}
 }

@@ -24,6 +24,9 @@ var auxiliaries = map[string]bool{"was": true, "were": true, "been": true, "bein
 
 var pronouns = map[string]bool{"he": true, "she": true, "his": true, "her": true, "it": true}
 
+// subjectPronouns are pronouns that are a clause's subject.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true}
+
 // interactions reads the trigger-word relations of sentence si.
 func (r *reader) interactions(si int) {
 	s := r.doc.Sentences[si]
@@ -508,6 +511,9 @@ func (r *reader) isQualifier(mi int, s entities.Sentence) bool {
 		if f, _ := r.titleEndingAt(k, s); f >= 0 {
 			continue
 		}
+		if r.lower[k] == "." && k > s.First && r.gaz.Title(r.lower[k-1]+".") != entities.NoRole {
+			continue // "Capt ." split by the tokenizer
+		}
 		tag := r.doc.Tokens[k].Tag
 		if !(strings.HasPrefix(tag, "NN") || tag == "JJ" || titleModifiers[r.lower[k]]) || r.lower[k] == "," {
 			return false
@@ -530,9 +536,15 @@ func (r *reader) describesPerson(mi int, s entities.Sentence) bool {
 	for k < s.Last && r.mentionAt[k] < 0 && titleModifiers[r.lower[k]] {
 		k++
 	}
-	for n := 3; n >= 1; n-- {
-		if f, ro := r.titleEndingAt(k+n-1, s); f == k && ro != entities.NoRole {
-			return k+n >= s.Last || r.mentionAt[k+n] < 0
+	// "a top Russian security official": up to two more lower-case words.
+	for skip := 0; skip <= 2 && k+skip < s.Last; skip++ {
+		for n := 3; n >= 1; n-- {
+			if f, ro := r.titleEndingAt(k+skip+n-1, s); f == k+skip && ro != entities.NoRole {
+				return k+skip+n >= s.Last || r.mentionAt[k+skip+n] < 0
+			}
+		}
+		if w := r.doc.TokenText(k + skip); r.mentionAt[k+skip] >= 0 || strings.ToLower(w) != w {
+			break
 		}
 	}
 	return false
@@ -603,6 +615,9 @@ func (r *reader) subjects(t, si int) []int {
 		}
 		if pronouns[r.lower[k]] && len(out) == 0 && pron < 0 {
 			pron = k
+			if subjectPronouns[r.lower[k]] && r.lower[k] != "it" {
+				break // "he said": the subject is the pronoun's referent
+			}
 			continue
 		}
 		mi := r.mentionAt[k]
@@ -625,6 +640,11 @@ func (r *reader) subjects(t, si int) []int {
 		if len(out) == 2 {
 			break
 		}
+	}
+	if len(out) > 0 && pron >= 0 && r.lower[pron] == "it" && !r.itBeforeThat(pron, s) {
+		// "has told Washington it is ready to strike": "it" is not
+		// Washington, and we cannot say who it is.
+		out = nil
 	}
 	if len(out) == 0 && pron >= 0 && r.lower[pron] != "it" {
 		if p := r.pronounReferent(pron, si); p >= 0 {
@@ -685,6 +705,10 @@ func (r *reader) clauseStart(k int, s entities.Sentence) int {
 			case "who", "which", "whose", "whom", "a", "an", "the":
 				return j
 			}
+			// ", Rafael Grossi," names the noun before it: keep it.
+			if mi := r.mentionAt[j+1]; mi >= 0 && r.doc.Mentions[mi].Last == k && r.doc.Mentions[mi].Type == entities.Person {
+				return -1
+			}
 			// An apposition has no finite verb: "Iran, long a rival,".
 			for x := j + 1; x < k; x++ {
 				switch r.doc.Tokens[x].Tag {
@@ -708,6 +732,13 @@ func (r *reader) openingClause(t int, s entities.Sentence) bool {
 	}
 	first := r.doc.Tokens[s.First].Tag
 	return first == "IN" || first == "VBG" || first == "VBN" || t == s.First
+}
+
+// itBeforeThat reports whether the pronoun "it" at k opens its clause
+// after a comma or a conjunction, where a subject found further left
+// ("Although Russia ..., it offered asylum") is its referent.
+func (r *reader) itBeforeThat(k int, s entities.Sentence) bool {
+	return k > s.First && (r.lower[k-1] == "," || r.lower[k-1] == "and" || r.lower[k-1] == "but" || r.lower[k-1] == "that")
 }
 
 // reportingSubject returns the organisation or country that says the
@@ -844,19 +875,27 @@ func (r *reader) dropModifiers(ms []int, s entities.Sentence) []int {
 func (r *reader) listFrom(mi int, s entities.Sentence) []int {
 	out := []int{mi}
 	e := r.doc.Mentions[mi].Last
+	closed := 1 // members up to the last "and"
 	for e+1 < s.Last && (r.lower[e] == "and" || r.lower[e] == ",") {
 		k := e + 1
+		and := r.lower[e] == "and"
 		if r.lower[e] == "," && r.tokenIs(k, s, "and") {
 			k++
+			and = true
 		}
 		n := r.nextActor(k, s)
 		if n < 0 {
 			break
 		}
 		out = append(out, n)
+		if and {
+			closed = len(out)
+		}
 		e = r.doc.Mentions[n].Last
 	}
-	return out
+	// "against Ukraine, South Korea's spy agency said": a comma without
+	// a closing "and" ends no list.
+	return out[:closed]
 }
 
 // nextActor returns the mention starting at k, or, when that mention only
@@ -915,10 +954,12 @@ func (r *reader) describedPerson(mi, si int) int {
 		k++
 	}
 	role, end := entities.NoRole, -1
-	for n := 3; n >= 1; n-- {
-		if f, ro := r.titleEndingAt(k+n-1, s); f == k {
-			role, end = ro, k+n-1
-			break
+	for skip := 0; skip <= 2 && end < 0 && k+skip < s.Last; skip++ {
+		for n := 3; n >= 1; n-- {
+			if f, ro := r.titleEndingAt(k+skip+n-1, s); f == k+skip {
+				role, end = ro, k+skip+n-1
+				break
+			}
 		}
 	}
 	if end < 0 {
