@@ -238,7 +238,31 @@ func (a *proseAdapter) run(sent string) ([]Token, error) {
 		out = append(out, Token{Start: st, End: en, Tag: pt.Tag})
 		pos = en
 	}
-	return out, nil
+	return splitFinalPeriod(sent, out), nil
+}
+
+// splitFinalPeriod separates a sentence's final period from a short
+// capitalised word that prose mistakes for an abbreviation ("the East
+// China Sea." gives "Sea."), unless the word is a known one ("Jr.").
+func splitFinalPeriod(sent string, toks []Token) []Token {
+	n := len(toks)
+	if n == 0 {
+		return toks
+	}
+	last := toks[n-1]
+	w := sent[last.Start:last.End]
+	if len(w) < 3 || len(w) > 4 || w[len(w)-1] != '.' || strings.Count(w, ".") != 1 {
+		return toks
+	}
+	stem := strings.ToLower(w[:len(w)-1])
+	for _, a := range titleAbbrevs {
+		if a == stem {
+			return toks
+		}
+	}
+	toks[n-1].End--
+	toks[n-1].Tag = "NNP"
+	return append(toks, Token{Start: last.End - 1, End: last.End, Tag: "."})
 }
 
 // maxSkip bounds how far align looks ahead for a token it cannot place at

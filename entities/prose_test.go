@@ -70,6 +70,8 @@ func TestProseOffsetsAcrossLineBreaksAndQuotes(t *testing.T) {
 		{"curly quotes", "He praised the \u201chistoric ties\u201d today.", []string{"He", "praised", "the", "\u201c", "historic", "ties", "\u201d", "today", "."}},
 		{"html apostrophe entity", "Syria&rsquo;s leader", []string{"Syria", "&rsquo;s", "leader"}},
 		{"multibyte", "Erdoğan met Aliyev in Bakı.", []string{"Erdoğan", "met", "Aliyev", "in", "Bakı", "."}},
+		{"short final word is no abbreviation", "Ships sailed the East China Sea.", []string{"Ships", "sailed", "the", "East", "China", "Sea", "."}},
+		{"abbreviations stay whole", "He met Gen. Smith and Dr. Jones.", []string{"He", "met", "Gen.", "Smith", "and", "Dr.", "Jones", "."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

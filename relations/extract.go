@@ -55,7 +55,9 @@ func (x *RuleExtractor) Extract(doc *entities.Document) ([]Relation, error) {
 		r.interactions(si)
 	}
 	r.bareTitles()
-	return r.result(x.KeepNegated), nil
+	rels := r.result(x.KeepNegated)
+	r.pruneCountries(rels)
+	return rels, nil
 }
 
 // reader holds one document's state while relations are read from it.
@@ -69,6 +71,7 @@ type reader struct {
 	countryOf map[int]string // entity → country, for people through their roles
 	byCountry map[string]int // ISO code → country entity
 	bare      []bareTitle    // people with a title that names no body
+	added     int            // entities before the first one countryEntity added
 }
 
 // bareTitle is a person with a title that names no state or body:
@@ -94,6 +97,7 @@ func newReader(doc *entities.Document, gaz *entities.Gazetteer) *reader {
 		countryOf: map[int]string{},
 		byCountry: map[string]int{},
 	}
+	r.added = len(doc.Entities)
 	for i := range doc.Tokens {
 		r.lower[i] = strings.ToLower(strings.ReplaceAll(doc.TokenText(i), "\u2019", "'"))
 		r.mentionAt[i] = -1
@@ -135,6 +139,34 @@ func (r *reader) countryEntity(code string) int {
 	r.byCountry[code] = ei
 	r.countryOf[ei] = code
 	return ei
+}
+
+// pruneCountries removes the countries countryEntity added that no
+// relation kept, and renumbers the rest.
+func (r *reader) pruneCountries(rels []Relation) {
+	used := map[int]bool{}
+	for _, rel := range rels {
+		used[rel.Source], used[rel.Target] = true, true
+	}
+	remap := map[int]int{}
+	kept := r.doc.Entities[:r.added]
+	for i := r.added; i < len(r.doc.Entities); i++ {
+		if used[i] {
+			e := r.doc.Entities[i]
+			remap[i] = len(kept)
+			e.ID = "e" + itoa(len(kept)+1)
+			kept = append(kept, e)
+		}
+	}
+	r.doc.Entities = kept
+	for i := range rels {
+		if n, ok := remap[rels[i].Source]; ok {
+			rels[i].Source = n
+		}
+		if n, ok := remap[rels[i].Target]; ok {
+			rels[i].Target = n
+		}
+	}
 }
 
 func itoa(n int) string {
