@@ -40,15 +40,45 @@ func (m *Model) recognize(doc *Document) {
 		}
 		tagged = m.tagger.Tag(sents)
 	}
+	all := make([][]candidate, len(doc.Sentences))
+	headline := make([]bool, len(doc.Sentences))
+	seen := map[string]bool{} // names tagged in running text
+	for si, s := range doc.Sentences {
+		if tagged != nil && si < len(tagged) {
+			all[si] = spansFromIOB(tagged[si], s.First, s.Last)
+		} else {
+			all[si] = m.chunkProperNouns(doc, s.First, s.Last)
+		}
+		all[si] = m.repairSpans(doc, all[si], s.First, s.Last)
+		headline[si] = isHeadline(doc, s)
+		if !headline[si] {
+			for _, c := range all[si] {
+				for _, w := range strings.Fields(doc.Text[doc.Tokens[c.first].Start:doc.Tokens[c.last-1].End]) {
+					seen[w] = true
+				}
+			}
+		}
+	}
 	var cands []candidate
 	for si, s := range doc.Sentences {
-		var spans []candidate
-		if tagged != nil && si < len(tagged) {
-			spans = spansFromIOB(tagged[si], s.First, s.Last)
-		} else {
-			spans = m.chunkProperNouns(doc, s.First, s.Last)
+		spans := all[si]
+		if headline[si] {
+			// Capitals mean little in a title-case headline ("Syria's
+			// Interim Leader Visits Kremlin"): keep a span only when
+			// the running text names its words too; the gazetteer still
+			// finds what it knows.
+			kept := spans[:0]
+			for _, c := range spans {
+				ok := true
+				for _, w := range strings.Fields(doc.Text[doc.Tokens[c.first].Start:doc.Tokens[c.last-1].End]) {
+					ok = ok && seen[w]
+				}
+				if ok {
+					kept = append(kept, c)
+				}
+			}
+			spans = kept
 		}
-		spans = m.repairSpans(doc, spans, s.First, s.Last)
 		gaz := m.gaz.matchTokens(doc, s.First, s.Last)
 		merged := m.merge(doc, spans, gaz)
 		cands = append(cands, m.compounds(doc, s.First, s.Last, merged)...)
@@ -162,6 +192,25 @@ func (m *Model) compounds(doc *Document, first, last int, cs []candidate) []cand
 			typ: es[0].Type, country: es[0].Country, canonical: es[0].Name})
 	}
 	return cs
+}
+
+// isHeadline reports whether sentence s is written in title case: at
+// least four words, most of them capitalised, with no final period.
+func isHeadline(doc *Document, s Sentence) bool {
+	words, caps := 0, 0
+	for t := s.First; t < s.Last; t++ {
+		w := doc.TokenText(t)
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) || len(w) <= 3 && unicode.IsLower(r) {
+			continue // punctuation, and "of", "in", "to" stay lower case in titles
+		}
+		words++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	last := doc.TokenText(s.Last - 1)
+	return words >= 4 && caps*10 >= words*8 && last != "."
 }
 
 // normWord gives the tagger the word as its training data spelled it:
@@ -523,8 +572,10 @@ func (m *Model) joinOrgs(doc *Document, cs []candidate) []candidate {
 		c := cs[i]
 		if i+1 < len(cs) {
 			n := cs[i+1]
-			institution := n.typ == Org && n.canonical == "" && n.last-n.first >= 1 && m.gaz.IsOrgWord(doc.TokenText(n.last-1))
 			possessive := c.typ == GPE && c.last+1 == n.first && isPossessive(doc.TokenText(c.last))
+			// "Russia's Security Council" is Russia's, not the UN's.
+			generic := n.canonical == "" || (possessive && m.isIntl(n.canonical))
+			institution := n.typ == Org && generic && m.gaz.IsOrgWord(doc.TokenText(n.last-1))
 			adjective := c.typ == NORP && c.last == n.first
 			if institution && (possessive || adjective) && c.country != "" {
 				n.canonical = m.institutionName(c.country, doc.Text[n.start:n.end])
@@ -537,6 +588,16 @@ func (m *Model) joinOrgs(doc *Document, cs []candidate) []candidate {
 		out = append(out, c)
 	}
 	return out
+}
+
+// isIntl reports whether the gazetteer knows name as an international body.
+func (m *Model) isIntl(name string) bool {
+	for _, e := range m.gaz.Lookup(name) {
+		if e.Type == Org {
+			return e.Kind == "intl"
+		}
+	}
+	return false
 }
 
 // institutionName names a state's institution one way however the text

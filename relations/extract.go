@@ -55,6 +55,7 @@ func (x *RuleExtractor) Extract(doc *entities.Document) ([]Relation, error) {
 		r.interactions(si)
 	}
 	r.bareTitles()
+	r.hostedVisits()
 	rels := r.result(x.KeepNegated)
 	r.pruneCountries(rels)
 	return rels, nil
@@ -522,6 +523,13 @@ func (r *reader) addRole(person, x int, role entities.Role, tFirst, tEnd, si int
 		typ = MemberOf // "a Georgian Dream lawmaker"
 	}
 	title := r.doc.Text[r.doc.Tokens[tFirst].Start:r.doc.Tokens[tEnd].End]
+	if typ == LeaderOf {
+		for _, w := range strings.Fields(strings.ToLower(title)) {
+			if w == "deputy" || w == "vice" || w == "assistant" || w == "vice-chairman" || w == "vice-president" {
+				typ = OfficialOf // "deputy chairman of Russia's Security Council"
+			}
+		}
+	}
 	former := strings.Contains(strings.ToLower(title), "former") || strings.Contains(strings.ToLower(title), "late ")
 	title = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(title, "former"), "Former"))
 	ok := r.add(Relation{Type: typ, Source: person, Target: target, Title: title, Former: former,
@@ -714,7 +722,8 @@ func (r *reader) basedIn(si int) {
 		// Before: X ('s) descriptor* ORG, descriptors being lower-case
 		// nouns and adjectives.
 		k := m.First - 1
-		if k >= s.First && r.mentionAt[k] < 0 && !orgNouns[r.lower[k]] {
+		named := m.Last < s.Last && orgNouns[r.lower[m.Last]] // "IRNA news agency"
+		if k >= s.First && r.mentionAt[k] < 0 && !orgNouns[r.lower[k]] && !r.possessiveAt(k, s) && !named && !stateWords[r.lower[k]] {
 			continue // "its French acronym AES" says nothing of a base
 		}
 		for n := 0; k >= s.First && n < 4 && r.mentionAt[k] < 0 && isDescriptor(r.doc.TokenText(k), r.doc.Tokens[k].Tag); n++ {
@@ -761,6 +770,10 @@ var orgNouns = map[string]bool{
 	"rebels": true, "army": true, "navy": true, "coalition": true, "opposition": true, "organization": true,
 	"organisation": true, "association": true, "union": true, "federation": true, "foundation": true,
 }
+
+// stateWords before an organisation tie it to its state: "Iran's
+// state-run IRNA", "North Korea's official KCNA".
+var stateWords = map[string]bool{"state-run": true, "state-owned": true, "official": true, "state": true, "government-run": true}
 
 // isDescriptor reports whether a token may stand between a country and an
 // organisation it qualifies: a lower-case noun or adjective ("state-run",
@@ -809,4 +822,36 @@ func (r *reader) compounds(si int) {
 			r.add(Relation{Type: ProvideAid, Source: self, Target: other, Modality: Asserted, Confidence: 0.75}, si)
 		}
 	}
+}
+
+// hostedVisits reads a visit into every hosting of a guest from another
+// country: when a state's leader or official hosts someone, the guest has
+// come to that state ("Putin welcomed al-Sharaa at the Kremlin"). The
+// host's country comes from its role.
+func (r *reader) hostedVisits() {
+	n := len(r.rels)
+	for i := 0; i < n; i++ {
+		h := r.rels[i]
+		if h.Type != Host || h.Modality == Negated {
+			continue
+		}
+		hc, gc := r.countryOf[h.Source], r.countryOf[h.Target]
+		if hc == "" || hc == gc || r.doc.Entities[h.Target].Type != entities.Person {
+			continue
+		}
+		state := r.countryEntity(hc)
+		if state < 0 {
+			continue
+		}
+		si := r.doc.SentenceOf(r.tokenAt(h.Evidence[0].Start))
+		if si < 0 {
+			continue
+		}
+		r.add(Relation{Type: Visit, Source: h.Target, Target: state, Modality: h.Modality, When: h.When, Confidence: 0.6}, si)
+	}
+}
+
+// tokenAt returns the index of the token starting at or after byte off.
+func (r *reader) tokenAt(off int) int {
+	return sort.Search(len(r.doc.Tokens), func(i int) bool { return r.doc.Tokens[i].Start >= off })
 }
