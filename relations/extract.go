@@ -2,6 +2,7 @@ package relations
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/entities"
@@ -135,7 +136,7 @@ func (r *reader) countryEntity(code string) int {
 	}
 	ei := len(r.doc.Entities)
 	r.doc.Entities = append(r.doc.Entities, entities.Entity{
-		ID: "e" + itoa(ei+1), Name: c.Name, Type: entities.GPE, Country: code, Aliases: []string{c.Name},
+		ID: "e" + strconv.Itoa(ei+1), Name: c.Name, Type: entities.GPE, Country: code, Aliases: []string{c.Name},
 	})
 	r.byCountry[code] = ei
 	r.countryOf[ei] = code
@@ -155,7 +156,7 @@ func (r *reader) pruneCountries(rels []Relation) {
 		if used[i] {
 			e := r.doc.Entities[i]
 			remap[i] = len(kept)
-			e.ID = "e" + itoa(len(kept)+1)
+			e.ID = "e" + strconv.Itoa(len(kept)+1)
 			kept = append(kept, e)
 		}
 	}
@@ -168,20 +169,6 @@ func (r *reader) pruneCountries(rels []Relation) {
 			rels[i].Target = n
 		}
 	}
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }
 
 // actor returns the entity a mention stands for as an argument: its own,
@@ -284,7 +271,6 @@ func (r *reader) possessiveAt(i int, s entities.Sentence) bool {
 	return r.tokenIs(i, s, "'s", "'")
 }
 
-// titleEndingAt finds the longest title of up to three words ending at
 // token end (inclusive); it returns its first token and role.
 func (r *reader) titleEndingAt(end int, s entities.Sentence) (int, entities.Role) {
 	for n := 3; n >= 1; n-- {
@@ -309,7 +295,6 @@ func (r *reader) titleEndingAt(end int, s entities.Sentence) (int, entities.Role
 	return -1, entities.NoRole
 }
 
-// titleModifiers may stand before a title: "former President", "acting
 // head", "Deputy Foreign Minister".
 var titleModifiers = map[string]bool{
 	"former": true, "interim": true, "acting": true, "deputy": true, "then": true, "new": true,
@@ -319,7 +304,6 @@ var titleModifiers = map[string]bool{
 	"defence": true, "defense": true, "top-ranking": true, "newly": true, "elected": true,
 }
 
-// roles reads LEADER_OF and OFFICIAL_OF from titles around people in
 // sentence si: "Russian President Vladimir Putin", "Kremlin spokesperson
 // Dmitry Peskov", "Rafael Grossi, head of the IAEA", "Hans Grundberg, the
 // U.N. special envoy".
@@ -337,7 +321,6 @@ func (r *reader) roles(si int) {
 	}
 }
 
-// preTitle reads "[X('s)] [former] TITLE PERSON", "its TITLE, PERSON"
 // and "TITLE of X PERSON".
 func (r *reader) preTitle(mi, si int) bool {
 	s := r.doc.Sentences[si]
@@ -419,7 +402,6 @@ func (r *reader) preTitle(mi, si int) bool {
 	return r.addRole(m.Entity, x, role, titleStart, tEnd, si, 0.9)
 }
 
-// hasTitleBefore reports whether another title ends just before token f,
 // perhaps after a comma: the rank at f is then not the office.
 func (r *reader) hasTitleBefore(f int, s entities.Sentence) bool {
 	k := f - 1
@@ -430,7 +412,6 @@ func (r *reader) hasTitleBefore(f int, s entities.Sentence) bool {
 	return t >= 0 || r.possessiveAt(k, s)
 }
 
-// apposTitle reads "PERSON, [the] [X] [former] TITLE [of|for X]".
 func (r *reader) apposTitle(mi, si int) bool {
 	s := r.doc.Sentences[si]
 	m := r.doc.Mentions[mi]
@@ -493,7 +474,6 @@ func (r *reader) apposTitle(mi, si int) bool {
 	return r.addRole(m.Entity, x, role, titleStart, tEnd, si, 0.85)
 }
 
-// mentionEndingAt returns the mention whose last token is t, or -1.
 func (r *reader) mentionEndingAt(t int, s entities.Sentence) int {
 	if t < s.First || t >= s.Last {
 		return -1
@@ -505,44 +485,6 @@ func (r *reader) mentionEndingAt(t int, s entities.Sentence) int {
 	return -1
 }
 
-func (r *reader) addRole(person, x int, role entities.Role, tFirst, tEnd, si int, conf float64) bool {
-	var typ Type
-	switch role {
-	case entities.Leader:
-		typ = LeaderOf
-	case entities.Official:
-		typ = OfficialOf
-	default:
-		return false
-	}
-	target, tt := r.actor(x)
-	if target < 0 || (tt != entities.GPE && tt != entities.Org) {
-		return false
-	}
-	if typ == OfficialOf && r.isParty(target) {
-		typ = MemberOf // "a Georgian Dream lawmaker"
-	}
-	title := r.doc.Text[r.doc.Tokens[tFirst].Start:r.doc.Tokens[tEnd].End]
-	if typ == LeaderOf {
-		for _, w := range strings.Fields(strings.ToLower(title)) {
-			if w == "deputy" || w == "vice" || w == "assistant" || w == "vice-chairman" || w == "vice-president" {
-				typ = OfficialOf // "deputy chairman of Russia's Security Council"
-			}
-		}
-	}
-	former := strings.Contains(strings.ToLower(title), "former") || strings.Contains(strings.ToLower(title), "late ")
-	title = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(title, "former"), "Former"))
-	ok := r.add(Relation{Type: typ, Source: person, Target: target, Title: title, Former: former,
-		Modality: Asserted, Confidence: conf}, si)
-	if ok && r.countryOf[person] == "" {
-		if c := r.countryOf[target]; c != "" {
-			r.countryOf[person] = c
-		}
-	}
-	return ok
-}
-
-// isParty reports whether entity e is a political party.
 func (r *reader) isParty(e int) bool {
 	ent := r.doc.Entities[e]
 	if ent.Type != entities.Org {
@@ -557,7 +499,6 @@ func (r *reader) isParty(e int) bool {
 	return len(w) > 1 && strings.EqualFold(w[len(w)-1], "party")
 }
 
-// locatedIn reads "PLACE, COUNTRY" and "PLACE, in (northern) COUNTRY"
 // for a place that is not itself a country: "Muscat, Oman", "Djibo, in
 // northern Burkina Faso". A place the gazetteer knows must be in that
 // country.
@@ -590,14 +531,12 @@ func (r *reader) locatedIn(si int) {
 	}
 }
 
-// compass words may stand between "in" and a country.
 var compass = map[string]bool{
 	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
 	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
 	"north": true, "south": true, "east": true, "west": true,
 }
 
-// isCountry reports whether m names a country by its gazetteer name.
 func (r *reader) isCountry(m entities.Mention) bool {
 	if m.Type != entities.GPE || m.Country == "" {
 		return false
@@ -606,7 +545,6 @@ func (r *reader) isCountry(m entities.Mention) bool {
 	return c != nil && c.Name == m.Canonical
 }
 
-// bareTitles gives a person whose title names no body ("President Donald
 // Trump", "Prime Minister Benjamin Netanyahu") the country the text was
 // just speaking of: the nearest country or nationality before the title
 // in the same sentence, else in the sentence before. It is a guess, made
@@ -642,7 +580,6 @@ func (r *reader) bareTitles() {
 	}
 }
 
-// countryBefore returns the nearest mention of a country (by name or
 // nationality), or of an institution with a country, before token t in
 // sentence si and not among skip; failing that, the subject of the
 // sentence before when it is one. It returns -1 when there is none.
@@ -676,7 +613,6 @@ func (r *reader) countryBefore(t, si int, skip map[int]bool) int {
 	return -1
 }
 
-// governs reports whether a state-like mention can employ an office
 // holder: a country or nationality, or a state institution, but not a
 // news agency or an international body.
 func (r *reader) governs(mi int) bool {
@@ -692,7 +628,6 @@ func (r *reader) governs(mi int) bool {
 	return m.Canonical != "" // an institution named after its state
 }
 
-// statelike reports whether mention mi names a country, a nationality, or
 // an institution of a country.
 func (r *reader) statelike(mi int) bool {
 	m := r.doc.Mentions[mi]
@@ -708,7 +643,6 @@ func (r *reader) statelike(mi int) bool {
 	return false
 }
 
-// basedIn reads BASED_IN from a country or nationality that qualifies an
 // organisation: "Syrian news outlet SANA", "Iran's state-run IRNA news
 // agency", and from "ORG, based in X" / "headquartered in X".
 func (r *reader) basedIn(si int) {
@@ -757,7 +691,6 @@ func (r *reader) basedIn(si int) {
 	}
 }
 
-// orgNouns are the nouns that may head a description of an organisation
 // named next: "news outlet SANA", "the broadcaster Imedi TV".
 var orgNouns = map[string]bool{
 	"news": true, "agency": true, "outlet": true, "broadcaster": true, "network": true, "channel": true,
@@ -771,11 +704,9 @@ var orgNouns = map[string]bool{
 	"organisation": true, "association": true, "union": true, "federation": true, "foundation": true,
 }
 
-// stateWords before an organisation tie it to its state: "Iran's
 // state-run IRNA", "North Korea's official KCNA".
 var stateWords = map[string]bool{"state-run": true, "state-owned": true, "official": true, "state": true, "government-run": true}
 
-// isDescriptor reports whether a token may stand between a country and an
 // organisation it qualifies: a lower-case noun or adjective ("state-run",
 // "news", "outlet"), not a verb or a function word.
 func isDescriptor(w, tag string) bool {
@@ -785,7 +716,6 @@ func isDescriptor(w, tag string) bool {
 	return strings.HasPrefix(tag, "NN") || tag == "JJ" || strings.HasSuffix(w, "-run") || strings.HasSuffix(w, "-owned")
 }
 
-// compounds reads relations from hyphenated compounds before a name:
 // "the Tbilisi-based channel Formula" (BASED_IN), "the Iran-aligned
 // Houthis" (ALLY_OF), "Iran-backed militias" (PROVIDE_AID).
 func (r *reader) compounds(si int) {

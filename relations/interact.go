@@ -799,15 +799,10 @@ func (r *reader) objects(t int, s entities.Sentence, tr trigger) []int {
 		return out
 	}
 	for k := t + 1; k < s.Last && k <= t+5; k++ {
-		if r.mentionAt[k] >= 0 || r.lower[k] == "," || boundaryWords[r.lower[k]] {
-			// "sent aid to X": the needed word may stand between; a
-			// name may not.
-			if r.mentionAt[k] >= 0 && tr.typ == Interview {
-				break
-			}
-			if r.mentionAt[k] >= 0 || r.lower[k] == "," {
-				break
-			}
+		if r.mentionAt[k] >= 0 || r.lower[k] == "," {
+			// "sent oil supplies to X": words may stand between the
+			// trigger and its preposition; a name or a comma may not.
+			break
 		}
 		for _, p := range tr.preps {
 			if r.lower[k] == p {
