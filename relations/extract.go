@@ -136,7 +136,7 @@ func (r *reader) countryEntity(code string) int {
 	}
 	ei := len(r.doc.Entities)
 	r.doc.Entities = append(r.doc.Entities, entities.Entity{
-		ID: "e" + strconv.Itoa(ei+1), Name: c.Name, Type: entities.GPE, Country: code, Aliases: []string{c.Name},
+		ID: "e" + strconv.Itoa(ei+1), Name: c.Name, Type: entities.GPE, Country: code,
 	})
 	r.byCountry[code] = ei
 	r.countryOf[ei] = code
