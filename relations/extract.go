@@ -25,6 +25,8 @@ type RuleExtractor struct {
 	// marked with the Negated modality; by default they are dropped, as
 	// they are no edges of the graph.
 	KeepNegated bool
+	// MinConfidence drops relations whose confidence is below it.
+	MinConfidence float64
 }
 
 var _ Extractor = (*RuleExtractor)(nil)
@@ -57,7 +59,7 @@ func (x *RuleExtractor) Extract(doc *entities.Document) ([]Relation, error) {
 	}
 	r.bareTitles()
 	r.hostedVisits()
-	rels := r.result(x.KeepNegated)
+	rels := r.result(x.KeepNegated, x.MinConfidence)
 	r.pruneCountries(rels)
 	return rels, nil
 }
@@ -234,10 +236,10 @@ func (r *reader) add(rel Relation, si int) bool {
 	return true
 }
 
-func (r *reader) result(keepNegated bool) []Relation {
+func (r *reader) result(keepNegated bool, minConf float64) []Relation {
 	out := r.rels[:0]
 	for _, rel := range r.rels {
-		if rel.Modality != Negated || keepNegated {
+		if (rel.Modality != Negated || keepNegated) && rel.Confidence >= minConf {
 			out = append(out, rel)
 		}
 	}

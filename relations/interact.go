@@ -94,6 +94,17 @@ func (r *reader) needsFit(t int, s entities.Sentence, tr trigger) bool {
 		}
 		return false
 	}
+	if len(tr.before) > 0 {
+		ok := false
+		for k := t - 1; k >= s.First && k >= t-3 && !ok; k-- {
+			for _, w := range tr.before {
+				ok = ok || r.lower[k] == w
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
 	if len(tr.needs) == 0 {
 		return true
 	}
@@ -110,7 +121,7 @@ func (r *reader) needsFit(t int, s entities.Sentence, tr trigger) bool {
 // readTrigger finds the arguments of one trigger and records the relation.
 func (r *reader) readTrigger(t, si int, tr trigger) bool {
 	s := r.doc.Sentences[si]
-	conf := 0.75
+	conf := 0.9 // an explicit trigger with both arguments beside it
 	var srcs, dsts []int
 
 	tag := r.doc.Tokens[t].Tag
@@ -248,7 +259,7 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 				continue
 			}
 			rel := Relation{Type: tr.typ, Source: src, Target: dst, Modality: mod, When: when,
-				Former: former, Confidence: conf}
+				Former: former, Confidence: r.confidence(conf, t, a, b)}
 			if !r.add(rel, si) {
 				continue
 			}
@@ -256,7 +267,7 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 			if tr.typ == Host && r.doc.Entities[src].Type == entities.Person && r.doc.Entities[dst].Type == entities.Person {
 				// A host meets the guest.
 				meet := rel
-				meet.Type, meet.Confidence = Meet, conf-0.1
+				meet.Type, meet.Confidence = Meet, rel.Confidence-0.1
 				r.add(meet, si)
 			}
 		}
@@ -418,7 +429,7 @@ func (r *reader) addPairs(t, si int, tr trigger, members []int) bool {
 		for j := i + 1; j < len(members); j++ {
 			a, _ := r.actor(members[i])
 			b, _ := r.actor(members[j])
-			if a >= 0 && b >= 0 && a != b && r.add(Relation{Type: tr.typ, Source: a, Target: b, Modality: mod, When: when, Confidence: 0.7}, si) {
+			if a >= 0 && b >= 0 && a != b && r.add(Relation{Type: tr.typ, Source: a, Target: b, Modality: mod, When: when, Confidence: r.confidence(0.75, t, members[i], members[j])}, si) {
 				found = true
 			}
 		}
@@ -457,6 +468,34 @@ func (r *reader) passiveAux(t int, s entities.Sentence) bool {
 		}
 	}
 	return false
+}
+
+// confidence lowers base for arguments far from the trigger at t: a
+// subject three clauses back, or one brought in from another sentence by
+// a pronoun or a description, is less sure than one beside the verb.
+func (r *reader) confidence(base float64, t, a, b int) float64 {
+	d := 0
+	for _, mi := range []int{a, b} {
+		m := r.doc.Mentions[mi]
+		if x := abs(m.First - t); x > d {
+			d = x
+		}
+		if y := abs(m.Last - 1 - t); y > d && m.Last-1 < t {
+			d = y
+		}
+	}
+	c := base - 0.015*float64(max(d-3, 0))
+	if r.doc.SentenceOf(r.doc.Mentions[a].First) != r.doc.SentenceOf(t) || r.doc.SentenceOf(r.doc.Mentions[b].First) != r.doc.SentenceOf(t) {
+		c -= 0.15
+	}
+	return min(max(c, 0.3), 0.95)
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // sameSide reports whether two entities belong to one country, so one
@@ -604,6 +643,15 @@ func (r *reader) subjects(t, si int) []int {
 				continue
 			}
 		}
+		if len(out) == 0 && pron < 0 && r.nounSubject(k, t, s) {
+			// "the two sides had agreed to meet", "Baltic states warn":
+			// a common noun heads the subject; only a name qualifying it
+			// ("U.S. forces have struck") can stand for it.
+			if mi := r.mentionEndingAt(k-1, s); mi >= 0 && r.doc.Mentions[mi].Type != entities.Person {
+				out = append(out, mi)
+			}
+			break
+		}
 		if len(out) == 0 && (r.lower[k] == "that" || r.lower[k] == "which" || r.lower[k] == "who") && r.doc.Tokens[k].Tag != "IN" {
 			// A relative clause's subject is its antecedent: "Kaliningrad,
 			// the Russian exclave ... that depends on".
@@ -627,6 +675,9 @@ func (r *reader) subjects(t, si int) []int {
 		k = r.doc.Mentions[mi].First
 		if r.prepObject(mi, s) || r.isQualifier(mi, s) {
 			continue
+		}
+		if t := r.doc.Mentions[mi].Type; (t == entities.Loc || t == entities.Misc) && len(out) == 0 {
+			break // "Baltic states warn": the subject is there, and does not act
 		}
 		if r.describesPerson(mi, s) {
 			// "The Argentine diplomat criticized Iran": a person, not
@@ -666,6 +717,35 @@ func (r *reader) subjects(t, si int) []int {
 		}
 	}
 	return out
+}
+
+// nounSubject reports whether token k is a common noun heading the
+// subject of the verb group that ends at the trigger t: the noun is
+// followed, before t, only by auxiliaries, adverbs and the verb itself.
+func (r *reader) nounSubject(k, t int, s entities.Sentence) bool {
+	if r.mentionAt[k] >= 0 || !strings.HasPrefix(r.doc.Tokens[k].Tag, "NN") || strings.HasPrefix(r.doc.Tokens[k].Tag, "NNP") {
+		return false
+	}
+	if r.isTitleWord(k, s) {
+		return false // "Russian President Putin", "the Turkish leader": descriptions
+	}
+	j := k + 1
+	if j > t {
+		return false
+	}
+	verb := false
+	for ; j <= t; j++ {
+		tag := r.doc.Tokens[j].Tag
+		switch {
+		case j == t:
+			verb = verb || strings.HasPrefix(tag, "VB") || tag == "MD"
+		case tag == "MD" || strings.HasPrefix(tag, "VB") || strings.HasPrefix(tag, "RB") || r.lower[j] == "to":
+			verb = verb || tag == "MD" || tag == "VBD" || tag == "VBZ" || tag == "VBP"
+		default:
+			return false
+		}
+	}
+	return verb && (r.doc.Tokens[k+1].Tag == "MD" || strings.HasPrefix(r.doc.Tokens[k+1].Tag, "VB"))
 }
 
 // antecedent returns the mention a relative pronoun at k refers to: the
@@ -791,10 +871,11 @@ func (r *reader) objects(t int, s entities.Sentence, tr trigger) []int {
 		if r.tokenIs(t+1, s, "that") {
 			return nil // "warned that Russia was ...": a clause, not an object
 		}
-		out := r.mentionsAfter(t+1, s, 8)
-		if tr.typ == Visit {
-			// One visits places and bodies, not "German troops".
-			out = r.dropModifiers(out, s)
+		out := r.dropModifiers(r.mentionsAfter(t+1, s, 8), s, tr.typ == Visit)
+		if len(out) > 0 && tr.typ != Visit && r.afterPrep(out[0], t, s) {
+			// "warned in a statement carried by KCNA", "probably in
+			// Rome": an agent, a place or a time, not the object.
+			return nil
 		}
 		return out
 	}
@@ -853,16 +934,38 @@ func (r *reader) mentionsAfter(k int, s entities.Sentence, limit int) []int {
 
 // dropModifiers removes nationalities that modify a common noun
 // ("German troops") from a list of candidate places.
-func (r *reader) dropModifiers(ms []int, s entities.Sentence) []int {
+func (r *reader) dropModifiers(ms []int, s entities.Sentence, visit bool) []int {
 	out := ms[:0:0]
 	for _, mi := range ms {
 		m := r.doc.Mentions[mi]
-		if m.Type == entities.NORP && m.Last < s.Last && strings.HasPrefix(r.doc.Tokens[m.Last].Tag, "NN") && r.mentionAt[m.Last] < 0 {
+		modifies := m.Last < s.Last && strings.HasPrefix(r.doc.Tokens[m.Last].Tag, "NN") && r.mentionAt[m.Last] < 0
+		if modifies && (m.Type == entities.Loc || (visit && m.Type == entities.NORP)) {
 			continue
 		}
 		out = append(out, mi)
 	}
 	return out
+}
+
+// locativePreps introduce places, times and agents, never a direct
+// object.
+var locativePreps = map[string]bool{
+	"by": true, "in": true, "at": true, "from": true, "during": true, "since": true, "near": true,
+	"after": true, "before": true, "under": true, "through": true, "within": true, "until": true,
+}
+
+// afterPrep reports whether mention mi, found after the trigger at t,
+// sits in a locative or agentive phrase.
+func (r *reader) afterPrep(mi, t int, s entities.Sentence) bool {
+	for k := r.doc.Mentions[mi].First - 1; k > t; k-- {
+		if locativePreps[r.lower[k]] {
+			return true
+		}
+		if prepositions[r.lower[k]] {
+			return false // "ties between A and B", "ready to strike"
+		}
+	}
+	return false
 }
 
 // listFrom returns mention mi and the mentions listed after it: "X, Y

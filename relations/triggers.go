@@ -21,9 +21,12 @@ type trigger struct {
 	pos   byte     // 'V' verb, 'N' noun, 0 either
 	preps []string // prepositions that introduce the target; nil: direct object
 	mode  argMode
-	// needs is a word that must follow within three tokens for the
+	// needs is a word that must follow within four tokens for the
 	// trigger to count ("offered asylum", "sent aid").
 	needs []string
+	// before is a word that must precede within three tokens ("restored
+	// diplomatic relations").
+	before []string
 }
 
 // triggers maps a lower-case word form to what it triggers. The lists are
@@ -58,7 +61,15 @@ func buildTriggers() map[string][]trigger {
 	addTrigger(trigger{typ: Agree, mode: pair, preps: []string{"with", "between"}}, "agreement", "agreements", "deal", "accord", "treaty", "pact")
 	addTrigger(trigger{typ: Agree, pos: 'V', mode: pair, preps: with}, "agreed", "signed", "agree", "agrees", "initialed", "initialled", "concluded")
 	// Cooperation.
-	addTrigger(trigger{typ: Cooperate, mode: pair, preps: []string{"with", "between"}}, "cooperation", "cooperate", "cooperated", "co-operation", "partnership", "collaboration", "relations", "ties")
+	addTrigger(trigger{typ: Cooperate, mode: pair, preps: []string{"with", "between"}}, "cooperation", "cooperate", "cooperated", "co-operation", "partnership", "collaboration")
+	// "relations" and "ties" are neutral unless something builds them.
+	addTrigger(trigger{typ: Cooperate, mode: pair, preps: []string{"with", "between"}, before: []string{
+		"build", "building", "built", "strengthen", "strengthening", "strengthened", "restore", "restored", "restoring",
+		"establish", "established", "establishing", "improve", "improved", "improving", "foster", "fostering",
+		"deepen", "deepening", "deepened", "boost", "boosting", "expand", "expanding", "normalize", "normalise",
+		"normalized", "normalised", "normalizing", "upgrade", "upgraded", "develop", "developing", "close", "closer",
+		"warm", "warmer", "friendly", "good", "strong", "stronger", "diplomatic", "bilateral", "opening", "open", "resume", "resumed"}},
+		"relations", "ties")
 	// Praise.
 	addTrigger(trigger{typ: Praise, pos: 'V'}, "praised", "praises", "praise", "praising", "commended", "commends", "commending", "hailed", "hails", "lauded", "applauded", "thanked", "thanks")
 	// Aid.
