@@ -194,10 +194,50 @@ func (r *reader) actor(mi int) (int, entities.Type) {
 	return m.Entity, e.Type
 }
 
+// metonym returns the state a capital or seat of government stands for
+// when the text uses it as an actor ("Moscow has dispatched oil", "the
+// Kremlin denied"), else e. Places stay places where a relation needs
+// one: the target of a visit, a presence, a location or a base; roles
+// keep the institution they name.
+func (r *reader) metonym(e int, t Type, source bool) int {
+	switch t {
+	case LeaderOf, OfficialOf, MemberOf, BasedIn, LocatedIn:
+		return e
+	case Visit, MilitaryPresenceIn:
+		if !source {
+			return e
+		}
+	}
+	ent := r.doc.Entities[e]
+	if ent.Country == "" || (ent.Type != entities.GPE && ent.Type != entities.Org) {
+		return e
+	}
+	c := r.gaz.Country(ent.Country)
+	if c == nil || c.Name == ent.Name {
+		return e
+	}
+	seat := ent.Name == c.Capital
+	for _, x := range c.Seats {
+		seat = seat || x == ent.Name
+	}
+	if !seat {
+		return e
+	}
+	if s := r.countryEntity(ent.Country); s >= 0 {
+		return s
+	}
+	return e
+}
+
 // add records a relation found in sentence si, merging it with an earlier
 // one of the same type and arguments.
 func (r *reader) add(rel Relation, si int) bool {
-	if rel.Source < 0 || rel.Target < 0 || rel.Source == rel.Target {
+	if rel.Source < 0 || rel.Target < 0 {
+		return false
+	}
+	rel.Source = r.metonym(rel.Source, rel.Type, true)
+	rel.Target = r.metonym(rel.Target, rel.Type, false)
+	if rel.Source == rel.Target {
 		return false
 	}
 	st, dt := r.doc.Entities[rel.Source].Type, r.doc.Entities[rel.Target].Type

@@ -195,7 +195,10 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 	default:
 		dsts = r.objects(t, s, tr)
 		srcs = r.subjects(t, si)
-		if m := r.modifierOf(t, s); m >= 0 && tr.mode != pair && strings.HasPrefix(r.doc.Tokens[t].Tag, "NN") {
+		if p := r.possessorOf(t, s); p >= 0 && tr.mode != pair && tr.typ != DependsOn && strings.HasPrefix(r.doc.Tokens[t].Tag, "NN") {
+			// "Moscow's war against Ukraine": the possessor acts.
+			srcs = append([]int{p}, without(srcs, p)...)
+		} else if m := r.modifierOf(t, s); m >= 0 && tr.mode != pair && strings.HasPrefix(r.doc.Tokens[t].Tag, "NN") {
 			// "Russian bases in Syria": the nationality before the noun
 			// is its owner.
 			srcs = append([]int{m}, without(srcs, m)...)
@@ -649,6 +652,11 @@ func (r *reader) subjects(t, si int) []int {
 			// ("U.S. forces have struck") can stand for it.
 			if mi := r.mentionEndingAt(k-1, s); mi >= 0 && r.doc.Mentions[mi].Type != entities.Person {
 				out = append(out, mi)
+			} else if r.tokenIs(k-1, s, "its", "their") {
+				// "CENTCOM said its forces had destroyed": the owner.
+				if x := r.reportingSubject(k-1, s); x >= 0 {
+					out = append(out, x)
+				}
 			}
 			break
 		}
@@ -675,6 +683,9 @@ func (r *reader) subjects(t, si int) []int {
 		k = r.doc.Mentions[mi].First
 		if r.prepObject(mi, s) || r.isQualifier(mi, s) {
 			continue
+		}
+		if r.verbObject(mi, s) {
+			continue // "X visited Moscow and praised Beijing": Moscow is visited
 		}
 		if t := r.doc.Mentions[mi].Type; (t == entities.Loc || t == entities.Misc) && len(out) == 0 {
 			break // "Baltic states warn": the subject is there, and does not act
@@ -717,6 +728,23 @@ func (r *reader) subjects(t, si int) []int {
 		}
 	}
 	return out
+}
+
+// verbObject reports whether mention mi is the object of the verb before
+// it and not the subject of a clause of its own ("suggest Moscow has
+// sent" keeps Moscow a subject).
+func (r *reader) verbObject(mi int, s entities.Sentence) bool {
+	m := r.doc.Mentions[mi]
+	k := m.First - 1
+	if k < s.First || !strings.HasPrefix(r.doc.Tokens[k].Tag, "VB") {
+		return false
+	}
+	if m.Last < s.Last {
+		if next := r.doc.Tokens[m.Last].Tag; strings.HasPrefix(next, "VB") || next == "MD" || r.possessiveAt(m.Last, s) {
+			return false // "suggest Moscow has", "support Moscow's war"
+		}
+	}
+	return true
 }
 
 // nounSubject reports whether token k is a common noun heading the
@@ -957,15 +985,16 @@ var locativePreps = map[string]bool{
 // afterPrep reports whether mention mi, found after the trigger at t,
 // sits in a locative or agentive phrase.
 func (r *reader) afterPrep(mi, t int, s entities.Sentence) bool {
-	for k := r.doc.Mentions[mi].First - 1; k > t; k-- {
-		if locativePreps[r.lower[k]] {
-			return true
-		}
-		if prepositions[r.lower[k]] {
-			return false // "ties between A and B", "ready to strike"
-		}
+	k := r.doc.Mentions[mi].First - 1
+	if r.tokenIs(k, s, "the") {
+		k--
 	}
-	return false
+	if k <= t || !locativePreps[r.lower[k]] {
+		return false // "ties between A and B", "ready to strike X"
+	}
+	// "his counterparts from the UAE": the phrase qualifies the object
+	// noun before it; "carried by KCNA", "probably in Rome" do not.
+	return !strings.HasPrefix(r.doc.Tokens[k-1].Tag, "NN") || r.doc.Tokens[k-1].Tag == "NNP"
 }
 
 // listFrom returns mention mi and the mentions listed after it: "X, Y
