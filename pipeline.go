@@ -3,6 +3,7 @@ package newsgraph
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/newsgraph/newsgraph/entities"
 	"github.com/newsgraph/newsgraph/relations"
@@ -72,13 +73,27 @@ type Document struct {
 // empty Document; text the model refuses (invalid UTF-8, binary, too
 // large) gives an error wrapping entities.ErrInvalidUTF8, ErrBinary or
 // ErrTooLarge. Extract stops early with ctx's error when ctx is done.
+//
+// The article's date, which anchors relative dates ("on Wednesday"), is
+// read from its first lines when they print one; ExtractDated takes it
+// from the caller.
 func (p *Pipeline) Extract(ctx context.Context, text string) (*Document, error) {
+	return p.ExtractDated(ctx, text, time.Time{})
+}
+
+// ExtractDated is Extract for an article published on date; a zero date
+// means unknown, and the text's own dateline is used when it has one.
+func (p *Pipeline) ExtractDated(ctx context.Context, text string, date time.Time) (*Document, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	ed, err := p.model.Annotate(text)
 	if err != nil {
 		return nil, err
+	}
+	ed.Date = date
+	if ed.Date.IsZero() {
+		ed.Date = relations.ArticleDate(text)
 	}
 	doc := &Document{Document: ed}
 	for _, x := range p.extractors {

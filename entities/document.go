@@ -3,6 +3,7 @@ package entities
 import (
 	"errors"
 	"fmt"
+	"time"
 	"unicode/utf8"
 )
 
@@ -76,7 +77,11 @@ type Entity struct {
 // into Text (end exclusive). A Document is not safe for concurrent
 // mutation; once built it may be read from many goroutines.
 type Document struct {
-	Text      string
+	Text string
+	// Date is the article's own date when known (given by the caller or
+	// read from its dateline); relative dates in the text are read
+	// against it. The zero time means unknown.
+	Date      time.Time
 	Tokens    []Token
 	Sentences []Sentence
 	Mentions  []Mention

@@ -60,6 +60,9 @@ func (x *RuleExtractor) Extract(doc *entities.Document) ([]Relation, error) {
 	r.bareTitles()
 	r.hostedVisits()
 	rels := r.result(x.KeepNegated, x.MinConfidence)
+	for i := range rels {
+		rels[i].Date = NormalizeWhen(rels[i].When, doc.Date)
+	}
 	r.pruneCountries(rels)
 	return rels, nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -216,9 +217,18 @@ func TestRuleExtractorMergesRepeats(t *testing.T) {
 }
 
 func TestRuleExtractorWhen(t *testing.T) {
-	_, rels := extractMarked(t, "On Wednesday, [Ilham Aliyev|PERSON] visited [Ankara|GPE].")
+	doc, rels := extractMarked(t, "On Wednesday, [Ilham Aliyev|PERSON] visited [Ankara|GPE].")
 	require.Len(t, rels, 1)
 	assert.Equal(t, "On Wednesday", rels[0].When)
+	assert.Equal(t, "", rels[0].Date, "no article date, no normalised date")
+
+	doc.Date = time.Date(2025, 10, 17, 0, 0, 0, 0, time.UTC) // a Friday
+	m, err := entities.NewModel(entities.WithTagger(nil))
+	require.NoError(t, err)
+	rels, err = relations.NewRuleExtractor(m.Gazetteer()).Extract(doc)
+	require.NoError(t, err)
+	require.Len(t, rels, 1)
+	assert.Equal(t, "2025-10-15", rels[0].Date)
 }
 
 func TestRuleExtractorConcurrent(t *testing.T) {

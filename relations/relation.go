@@ -44,6 +44,7 @@ type Relation struct {
 	Modality   Modality
 	Confidence float64
 	When       string // time expression as written ("on Wednesday")
+	Date       string // When as a date ("2025-10-15", "2025-07", "2025") where the article's date places it
 	Evidence   []Evidence
 }
 
