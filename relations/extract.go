@@ -188,13 +188,27 @@ func (r *reader) actor(mi int) (int, entities.Type) {
 		if e.Country == "" {
 			return -1, entities.None
 		}
-		ci := r.countryEntity(e.Country)
-		if ci < 0 {
-			return -1, entities.None
+		// The country itself when the text names it; else the
+		// nationality, which add turns into its country only where the
+		// relation needs a state.
+		if ci, ok := r.byCountry[e.Country]; ok {
+			return ci, entities.GPE
 		}
-		return ci, entities.GPE
 	}
 	return m.Entity, e.Type
+}
+
+// asState returns the country entity for a nationality entity e, added
+// when the text does not name it, or e itself for any other entity.
+func (r *reader) asState(e int) int {
+	ent := r.doc.Entities[e]
+	if ent.Type != entities.NORP || ent.Country == "" {
+		return e
+	}
+	if ci := r.countryEntity(ent.Country); ci >= 0 {
+		return ci
+	}
+	return e
 }
 
 // metonym returns the state a capital or seat of government stands for
@@ -245,7 +259,16 @@ func (r *reader) add(rel Relation, si int) bool {
 	}
 	st, dt := r.doc.Entities[rel.Source].Type, r.doc.Entities[rel.Target].Type
 	if !rel.Type.Allows(st, dt) {
-		return false
+		// A nationality acts as its state: "Russian bases in Syria".
+		if st == entities.NORP && rel.Type.Allows(entities.GPE, dt) {
+			rel.Source, st = r.asState(rel.Source), entities.GPE
+		}
+		if dt == entities.NORP && rel.Type.Allows(st, entities.GPE) {
+			rel.Target, dt = r.asState(rel.Target), entities.GPE
+		}
+		if !rel.Type.Allows(st, dt) || rel.Source == rel.Target {
+			return false
+		}
 	}
 	k := relKey{rel.Type, rel.Source, rel.Target}
 	if rel.Type.Symmetric() && rel.Source > rel.Target {

@@ -223,6 +223,14 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		// "The ministers of Japan, China and South Korea met": each pair.
 		return r.addPairs(t, si, tr, r.listGroup(srcs, s))
 	}
+	if len(srcs) == 0 && tr.mode == pair {
+		// "The two countries signed a treaty": the two states the
+		// article is about.
+		if two := r.twoPartiesSubject(t, si); two != nil {
+			return r.add(Relation{Type: tr.typ, Source: two[0], Target: two[1], Modality: r.modality(t, si),
+				When: r.when(si), Confidence: 0.55}, si)
+		}
+	}
 	if len(srcs) == 0 && len(dsts) == 0 && tr.mode == pair {
 		// "the continuation of Russian bases in Syria was on the
 		// negotiating table": with no subject or object, a clause that
@@ -652,6 +660,8 @@ func (r *reader) subjects(t, si int) []int {
 			// ("U.S. forces have struck") can stand for it.
 			if mi := r.mentionEndingAt(k-1, s); mi >= 0 && r.doc.Mentions[mi].Type != entities.Person {
 				out = append(out, mi)
+			} else if x := r.groupNoun(k, si); x >= 0 {
+				out = append(out, x) // "the bloc said", "the group claimed"
 			} else if r.tokenIs(k-1, s, "its", "their") {
 				// "CENTCOM said its forces had destroyed": the owner.
 				if x := r.reportingSubject(k-1, s); x >= 0 {
@@ -728,6 +738,86 @@ func (r *reader) subjects(t, si int) []int {
 		}
 	}
 	return out
+}
+
+// groupKinds maps the nouns news uses to refer back to a body already
+// named to the gazetteer kinds of body they fit.
+var groupKinds = map[string][]string{
+	"bloc": {"intl"}, "alliance": {"intl"}, "union": {"intl"}, "organisation": {"intl"}, "organization": {"intl"},
+	"group": {"armed", "party"}, "movement": {"armed", "party"}, "militia": {"armed"}, "rebels": {"armed"},
+	"insurgents": {"armed"}, "militants": {"armed"}, "party": {"party"},
+}
+
+// groupNoun resolves "the bloc", "the group" at token k to the nearest
+// organisation of a fitting kind named in this sentence or the three
+// before it, or -1. Only a definite description counts.
+func (r *reader) groupNoun(k, si int) int {
+	kinds, ok := groupKinds[r.lower[k]]
+	if !ok || !r.tokenIs(k-1, r.doc.Sentences[si], "the") {
+		return -1
+	}
+	lo := r.doc.Sentences[max(si-3, 0)].First
+	for j := k - 2; j >= lo; j-- {
+		mi := r.mentionAt[j]
+		if mi < 0 {
+			continue
+		}
+		j = r.doc.Mentions[mi].First
+		m := r.doc.Mentions[mi]
+		if m.Type != entities.Org {
+			continue
+		}
+		for _, e := range r.gaz.Lookup(m.Canonical) {
+			if e.Type == entities.Org {
+				for _, kind := range kinds {
+					if e.Kind == kind {
+						return mi
+					}
+				}
+				break
+			}
+		}
+	}
+	return -1
+}
+
+// twoPartiesSubject finds "the two countries" heading the subject of the
+// trigger at t, and resolves it.
+func (r *reader) twoPartiesSubject(t, si int) []int {
+	s := r.doc.Sentences[si]
+	for k := t - 1; k >= s.First && k >= t-6; k-- {
+		if r.nounSubject(k, t, s) {
+			return r.twoParties(k, si)
+		}
+	}
+	return nil
+}
+
+// twoParties resolves "the two countries", "both sides" at token k: the
+// two states of the last symmetric relation (a meeting, talks, a deal)
+// found before this sentence, or nil when it is not such a phrase or
+// there is none.
+func (r *reader) twoParties(k, si int) []int {
+	s := r.doc.Sentences[si]
+	switch r.lower[k] {
+	case "countries", "nations", "sides", "governments", "neighbours", "neighbors", "states":
+	default:
+		return nil
+	}
+	if !r.tokenIs(k-1, s, "two", "both") {
+		return nil
+	}
+	for i := len(r.rels) - 1; i >= 0; i-- {
+		rel := r.rels[i]
+		if !rel.Type.Symmetric() || rel.Evidence[0].Start >= s.Start {
+			continue
+		}
+		a, b := r.doc.Entities[rel.Source], r.doc.Entities[rel.Target]
+		if a.Type == entities.GPE && b.Type == entities.GPE {
+			return []int{rel.Source, rel.Target}
+		}
+	}
+	return nil
 }
 
 // verbObject reports whether mention mi is the object of the verb before

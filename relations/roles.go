@@ -24,6 +24,9 @@ func (r *reader) addRole(person, x int, role entities.Role, tFirst, tEnd, si int
 		return false
 	}
 	target, tt := r.actor(x)
+	if tt == entities.NORP {
+		target, tt = r.asState(target), entities.GPE
+	}
 	if target < 0 || (tt != entities.GPE && tt != entities.Org) {
 		return false
 	}
