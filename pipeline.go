@@ -20,9 +20,11 @@ type Pipeline struct {
 type Option func(*config)
 
 type config struct {
-	model      *entities.Model
-	extractors []relations.Extractor
-	maxBytes   int
+	model         *entities.Model
+	extractors    []relations.Extractor
+	maxBytes      int
+	negated       bool
+	minConfidence float64
 }
 
 // WithModel sets the entity model; by default entities.DefaultModel.
@@ -38,6 +40,15 @@ func WithExtractors(ex ...relations.Extractor) Option {
 // entities.DefaultMaxBytes. It builds a model of its own unless WithModel
 // is given too.
 func WithMaxBytes(n int) Option { return func(c *config) { c.maxBytes = n } }
+
+// WithNegated keeps relations the text denies ("did not meet") in the
+// output, marked with the negated modality; by default they are dropped.
+// It applies to the default extractor.
+func WithNegated() Option { return func(c *config) { c.negated = true } }
+
+// WithMinConfidence drops relations whose confidence is below min. It
+// applies to the default extractor.
+func WithMinConfidence(min float64) Option { return func(c *config) { c.minConfidence = min } }
 
 // New returns a pipeline with the documented defaults, changed by opts.
 func New(opts ...Option) (*Pipeline, error) {
@@ -57,7 +68,9 @@ func New(opts ...Option) (*Pipeline, error) {
 		return nil, fmt.Errorf("newsgraph: %w", err)
 	}
 	if c.extractors == nil {
-		c.extractors = []relations.Extractor{relations.NewRuleExtractor(c.model.Gazetteer())}
+		x := relations.NewRuleExtractor(c.model.Gazetteer())
+		x.KeepNegated, x.MinConfidence = c.negated, c.minConfidence
+		c.extractors = []relations.Extractor{x}
 	}
 	return &Pipeline{model: c.model, extractors: c.extractors}, nil
 }

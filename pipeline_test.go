@@ -400,3 +400,26 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+func TestPipelineOptions(t *testing.T) {
+	const text = "Russian President Vladimir Putin did not meet Ukrainian President Volodymyr Zelenskyy in Istanbul."
+	count := func(opts ...newsgraph.Option) (neg, all int) {
+		p, err := newsgraph.New(opts...)
+		require.NoError(t, err)
+		doc, err := p.Extract(context.Background(), text)
+		require.NoError(t, err)
+		for _, r := range doc.Relations {
+			if r.Modality == relations.Negated {
+				neg++
+			}
+		}
+		return neg, len(doc.Relations)
+	}
+	neg, all := count()
+	assert.Zero(t, neg, "negated relations are dropped by default")
+	assert.Positive(t, all)
+	neg, _ = count(newsgraph.WithNegated())
+	assert.Equal(t, 1, neg, "WithNegated keeps the denied meeting")
+	_, high := count(newsgraph.WithMinConfidence(0.99))
+	assert.Zero(t, high)
+}

@@ -161,6 +161,8 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"MEET Japan -> China", "AGREE Japan -> China"}},
 		{"a nationality stays one where the relation allows it", "The [Houthis|ORG] threatened [Israeli|NORP] ships.",
 			[]string{"THREATEN Houthis -> Israeli"}},
+		{"pronoun refers to the last subject", "[Vladimir Putin|PERSON] arrived in [Ankara|GPE] on Monday. He praised [Turkey|GPE] for its help.",
+			[]string{"VISIT Vladimir Putin -> Ankara", "PRAISE Vladimir Putin -> Turkey"}},
 		{"described person unknown", "The [Argentine|NORP] diplomat criticized [Iran|GPE] again.", nil},
 		{"same side is not a target", "[Russian|NORP] President [Vladimir Putin|PERSON] praised the ties between [Moscow|GPE] and [Damascus|GPE].",
 			[]string{"LEADER_OF Vladimir Putin -> Russia", "PRAISE Vladimir Putin -> Syria"}},
