@@ -654,6 +654,9 @@ func (r *reader) bareTitles() {
 func (r *reader) countryBefore(t, si int, skip map[int]bool) int {
 	s := r.doc.Sentences[si]
 	for k := t - 1; k >= s.First; k-- {
+		if r.lower[k] == "that" && r.doc.Tokens[k].Tag == "IN" {
+			return -1 // "Iran's IRNA reported that ... Sultan X": another clause
+		}
 		mi := r.mentionAt[k]
 		if mi < 0 {
 			continue
