@@ -608,6 +608,9 @@ func (m *Model) institutionName(code, institution string) string {
 	if c == nil {
 		return ""
 	}
+	if strings.HasSuffix(c.Name, "s") {
+		return c.Name + "' " + normKey(institution) // "Philippines' Coast Guard"
+	}
 	return c.Name + "'s " + normKey(institution)
 }
 

@@ -163,6 +163,8 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"THREATEN Houthis -> Israeli"}},
 		{"pronoun refers to the last subject", "[Vladimir Putin|PERSON] arrived in [Ankara|GPE] on Monday. He praised [Turkey|GPE] for its help.",
 			[]string{"VISIT Vladimir Putin -> Ankara", "PRAISE Vladimir Putin -> Turkey"}},
+		{"the two leaders refers back", "[Ferdinand Marcos|PERSON] met [Shigeru Ishiba|PERSON] in [Manila|GPE], and the two leaders agreed to expand exercises.",
+			[]string{"MEET Ferdinand Marcos -> Shigeru Ishiba", "AGREE Ferdinand Marcos -> Shigeru Ishiba"}},
 		{"described person unknown", "The [Argentine|NORP] diplomat criticized [Iran|GPE] again.", nil},
 		{"same side is not a target", "[Russian|NORP] President [Vladimir Putin|PERSON] praised the ties between [Moscow|GPE] and [Damascus|GPE].",
 			[]string{"LEADER_OF Vladimir Putin -> Russia", "PRAISE Vladimir Putin -> Syria"}},

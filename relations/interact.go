@@ -4,6 +4,8 @@ import (
 	"errors"
 	"regexp"
 	"sort"
+	"unicode"
+	"unicode/utf8"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/entities"
@@ -223,9 +225,9 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		// "The ministers of Japan, China and South Korea met": each pair.
 		return r.addPairs(t, si, tr, r.listGroup(srcs, s))
 	}
-	if len(srcs) == 0 && tr.mode == pair {
-		// "The two countries signed a treaty": the two states the
-		// article is about.
+	if tr.mode == pair && len(dsts) == 0 {
+		// "The two countries signed a treaty": the two states of the
+		// talks the article has just reported.
 		if two := r.twoPartiesSubject(t, si); two != nil {
 			return r.add(Relation{Type: tr.typ, Source: two[0], Target: two[1], Modality: r.modality(t, si),
 				When: r.when(si), Confidence: 0.55}, si)
@@ -785,12 +787,11 @@ func (r *reader) groupNoun(k, si int) int {
 // trigger at t, and resolves it.
 func (r *reader) twoPartiesSubject(t, si int) []int {
 	s := r.doc.Sentences[si]
-	for k := t - 1; k >= s.First && k >= t-6; k-- {
-		if r.nounSubject(k, t, s) {
-			return r.twoParties(k, si)
-		}
+	k := t - 1
+	for k > s.First && (r.doc.Tokens[k].Tag == "MD" || strings.HasPrefix(r.doc.Tokens[k].Tag, "VB") || strings.HasPrefix(r.doc.Tokens[k].Tag, "RB")) {
+		k-- // "the two countries have also agreed"
 	}
-	return nil
+	return r.twoParties(k, si)
 }
 
 // twoParties resolves "the two countries", "both sides" at token k: the
@@ -799,8 +800,12 @@ func (r *reader) twoPartiesSubject(t, si int) []int {
 // there is none.
 func (r *reader) twoParties(k, si int) []int {
 	s := r.doc.Sentences[si]
+	var want entities.Type
 	switch r.lower[k] {
 	case "countries", "nations", "sides", "governments", "neighbours", "neighbors", "states":
+		want = entities.GPE
+	case "leaders", "presidents", "ministers", "men", "women", "officials", "diplomats":
+		want = entities.Person
 	default:
 		return nil
 	}
@@ -809,11 +814,11 @@ func (r *reader) twoParties(k, si int) []int {
 	}
 	for i := len(r.rels) - 1; i >= 0; i-- {
 		rel := r.rels[i]
-		if !rel.Type.Symmetric() || rel.Evidence[0].Start >= s.Start {
+		if !rel.Type.Symmetric() || rel.Evidence[0].Start > s.Start {
 			continue
 		}
 		a, b := r.doc.Entities[rel.Source], r.doc.Entities[rel.Target]
-		if a.Type == entities.GPE && b.Type == entities.GPE {
+		if a.Type == want && b.Type == want {
 			return []int{rel.Source, rel.Target}
 		}
 	}
@@ -826,8 +831,8 @@ func (r *reader) twoParties(k, si int) []int {
 func (r *reader) verbObject(mi int, s entities.Sentence) bool {
 	m := r.doc.Mentions[mi]
 	k := m.First - 1
-	if k < s.First || !strings.HasPrefix(r.doc.Tokens[k].Tag, "VB") {
-		return false
+	if k < s.First || !strings.HasPrefix(r.doc.Tokens[k].Tag, "VB") || !isWord(r.lower[k]) {
+		return false // prose tags a dash "—" VBD now and then
 	}
 	if m.Last < s.Last {
 		if next := r.doc.Tokens[m.Last].Tag; strings.HasPrefix(next, "VB") || next == "MD" || r.possessiveAt(m.Last, s) {
@@ -835,6 +840,12 @@ func (r *reader) verbObject(mi int, s entities.Sentence) bool {
 		}
 	}
 	return true
+}
+
+// isWord reports whether a token starts with a letter.
+func isWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLetter(r)
 }
 
 // nounSubject reports whether token k is a common noun heading the

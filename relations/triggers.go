@@ -75,7 +75,8 @@ func buildTriggers() map[string][]trigger {
 	// Aid.
 	addTrigger(trigger{typ: ProvideAid, pos: 'V', preps: to, needs: []string{"aid", "oil", "weapons", "arms", "supplies", "assistance", "troops", "fuel", "missiles", "ammunition", "drones", "equipment", "support", "funds", "money", "gas", "grain", "food",
 		"helicopters", "vehicles", "jets", "tanks", "artillery", "shells", "rockets", "loans", "vaccines", "humanitarian",
-		"military", "medical", "medicine", "electricity", "wheat", "fighter", "armored", "armoured", "air", "defense", "defence"}},
+		"military", "medical", "medicine", "electricity", "wheat", "fighter", "armored", "armoured", "air", "defense", "defence",
+		"boats", "aircraft", "ships", "vessels", "planes", "radars", "systems", "patrol", "surveillance", "howitzers"}},
 		"supplied", "supplies", "supply", "sent", "sends", "send", "delivered", "delivers", "deliver", "dispatched", "dispatches", "provided", "provides", "provide", "shipped", "gave", "gives")
 	addTrigger(trigger{typ: ProvideAid, pos: 'N', preps: []string{"to", "for"}}, "aid", "assistance")
 	addTrigger(trigger{typ: ProvideAid, pos: 'N', preps: []string{"for", "to"}, mode: backing}, "intervention", "support", "backing", "help", "aid", "assistance")
