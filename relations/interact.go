@@ -4,9 +4,9 @@ import (
 	"errors"
 	"regexp"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
-	"strings"
 
 	"github.com/newsgraph/newsgraph/entities"
 )
