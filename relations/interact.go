@@ -800,6 +800,9 @@ func (r *reader) twoPartiesSubject(t, si int) []int {
 // there is none.
 func (r *reader) twoParties(k, si int) []int {
 	s := r.doc.Sentences[si]
+	if k < s.First || k >= s.Last {
+		return nil
+	}
 	var want entities.Type
 	switch r.lower[k] {
 	case "countries", "nations", "sides", "governments", "neighbours", "neighbors", "states":
