@@ -271,7 +271,13 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 			if src < 0 || dst < 0 || src == dst || r.sameSide(src, dst) {
 				continue
 			}
-			rel := Relation{Type: tr.typ, Source: src, Target: dst, Modality: mod, When: when,
+			typ := tr.typ
+			if typ == ProvideAid && r.doc.Entities[dst].Type == entities.Loc {
+				// "sent warships to the southern Caribbean": forces sent
+				// to a sea or region are a presence there, not aid.
+				typ = MilitaryPresenceIn
+			}
+			rel := Relation{Type: typ, Source: src, Target: dst, Modality: mod, When: when,
 				Former: former, Confidence: r.confidence(conf, t, a, b)}
 			if !r.add(rel, si) {
 				continue

@@ -76,7 +76,8 @@ func buildTriggers() map[string][]trigger {
 	addTrigger(trigger{typ: ProvideAid, pos: 'V', preps: to, needs: []string{"aid", "oil", "weapons", "arms", "supplies", "assistance", "troops", "fuel", "missiles", "ammunition", "drones", "equipment", "support", "funds", "money", "gas", "grain", "food",
 		"helicopters", "vehicles", "jets", "tanks", "artillery", "shells", "rockets", "loans", "vaccines", "humanitarian",
 		"military", "medical", "medicine", "electricity", "wheat", "fighter", "armored", "armoured", "air", "defense", "defence",
-		"boats", "aircraft", "ships", "vessels", "planes", "radars", "systems", "patrol", "surveillance", "howitzers"}},
+		"boats", "aircraft", "ships", "vessels", "planes", "radars", "systems", "patrol", "surveillance", "howitzers",
+		"warships", "submarine", "submarines", "frigates", "destroyers", "carrier", "soldiers", "forces", "marines"}},
 		"supplied", "supplies", "supply", "sent", "sends", "send", "delivered", "delivers", "deliver", "dispatched", "dispatches", "provided", "provides", "provide", "shipped", "gave", "gives")
 	addTrigger(trigger{typ: ProvideAid, pos: 'N', preps: []string{"to", "for"}}, "aid", "assistance")
 	addTrigger(trigger{typ: ProvideAid, pos: 'N', preps: []string{"for", "to"}, mode: backing}, "intervention", "support", "backing", "help", "aid", "assistance")
@@ -87,11 +88,11 @@ func buildTriggers() map[string][]trigger {
 	addTrigger(trigger{typ: AllyOf, pos: 'V', preps: with, mode: pair}, "allied")
 	// Military presence.
 	addTrigger(trigger{typ: MilitaryPresenceIn, pos: 'N', preps: []string{"in", "at"}}, "bases", "base", "troops", "forces", "soldiers", "garrison", "presence")
-	addTrigger(trigger{typ: MilitaryPresenceIn, pos: 'V', preps: []string{"in", "to"}}, "stationed", "deployed")
+	addTrigger(trigger{typ: MilitaryPresenceIn, pos: 'V', preps: []string{"in", "to"}}, "stationed", "deployed", "deploying", "deploys", "deploy")
 	// Dependence.
 	addTrigger(trigger{typ: DependsOn, preps: []string{"on", "upon"}}, "dependence", "depends", "depend", "dependent", "reliance", "relies", "rely", "reliant")
 	// Criticism.
-	addTrigger(trigger{typ: Criticize, pos: 'V'}, "criticized", "criticised", "criticizes", "criticises", "criticize", "criticise", "condemned", "condemns", "condemn", "denounced", "denounces", "slammed", "rebuked", "decried", "blasted", "chided")
+	addTrigger(trigger{typ: Criticize, pos: 'V'}, "criticized", "criticised", "criticizes", "criticises", "criticize", "criticise", "condemned", "condemns", "condemn", "denounced", "denounces", "slammed", "rebuked", "decried", "blasted", "chided", "protested", "protests", "protest", "deplored", "rebuked")
 	addTrigger(trigger{typ: Criticize, pos: 'N', preps: []string{"of"}}, "criticism", "condemnation")
 	// Accusation.
 	addTrigger(trigger{typ: Accuse, pos: 'V'}, "accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame", "blaming", "prosecute", "prosecuted", "charged", "sued", "indicted")
