@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"time"
 
 	"gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/encoding"
@@ -23,6 +24,8 @@ type jsonGraph struct {
 	Entities  []jsonEntity   `json:"entities"`
 	Relations []jsonRelation `json:"relations"`
 	Docs      []string       `json:"docs,omitempty"`
+	// DocDates maps document IDs to their dates (Graph.SetDocDate).
+	DocDates map[string]string `json:"doc_dates,omitempty"`
 }
 
 type jsonEntity struct {
@@ -32,6 +35,8 @@ type jsonEntity struct {
 	Aliases   []string   `json:"aliases"`
 	Country   string     `json:"country,omitempty"`
 	Documents int        `json:"documents,omitempty"`
+	FirstSeen string     `json:"first_seen,omitempty"`
+	LastSeen  string     `json:"last_seen,omitempty"`
 	Mentions  []jsonSpan `json:"mentions"`
 }
 
@@ -46,8 +51,11 @@ type jsonRelation struct {
 	Title      string     `json:"title,omitempty"`
 	Former     bool       `json:"former,omitempty"`
 	When       string     `json:"when,omitempty"`
+	Date       string     `json:"date,omitempty"`
 	Documents  int        `json:"documents,omitempty"`
 	Mentions   int        `json:"mentions,omitempty"`
+	FirstSeen  string     `json:"first_seen,omitempty"`
+	LastSeen   string     `json:"last_seen,omitempty"`
 	Evidence   []jsonSpan `json:"evidence"`
 }
 
@@ -68,7 +76,10 @@ type jsonSpan struct {
 // holds more than one document, each mention and evidence span carries its
 // "doc", each entity and relation the number of its "documents", and each
 // relation the number of its "mentions" (occurrences); for a single
-// document these are left out, giving the schema's exact shape.
+// document these are left out, giving the schema's exact shape. Documents
+// with a date (Graph.AddDated) are listed under "doc_dates", and the
+// entities and relations they occur in carry "first_seen" and
+// "last_seen" (FormatDate); undated graphs leave these out.
 func WriteJSON(w io.Writer, g *Graph) error {
 	multiDoc := len(g.docs) > 1
 	span := func(s Span) jsonSpan {
@@ -83,14 +94,22 @@ func WriteJSON(w io.Writer, g *Graph) error {
 		Relations: make([]jsonRelation, 0, len(g.edges)),
 		Docs:      g.Documents(),
 	}
+	for d, t := range g.docDate {
+		if out.DocDates == nil {
+			out.DocDates = make(map[string]string, len(g.docDate))
+		}
+		out.DocDates[d] = FormatDate(t)
+	}
 	for _, n := range g.nodes {
 		e := jsonEntity{
-			ID:       n.EntityID,
-			Name:     n.Name,
-			Type:     n.Type.String(),
-			Aliases:  append([]string{}, n.Aliases...),
-			Country:  n.Country,
-			Mentions: make([]jsonSpan, 0, len(n.Mentions)),
+			ID:        n.EntityID,
+			Name:      n.Name,
+			Type:      n.Type.String(),
+			Aliases:   append([]string{}, n.Aliases...),
+			Country:   n.Country,
+			FirstSeen: FormatDate(n.FirstSeen),
+			LastSeen:  FormatDate(n.LastSeen),
+			Mentions:  make([]jsonSpan, 0, len(n.Mentions)),
 		}
 		for _, m := range n.Mentions {
 			e.Mentions = append(e.Mentions, span(m))
@@ -112,6 +131,9 @@ func WriteJSON(w io.Writer, g *Graph) error {
 			Title:      e.Title,
 			Former:     e.Former,
 			When:       e.When,
+			Date:       e.Date,
+			FirstSeen:  FormatDate(e.FirstSeen),
+			LastSeen:   FormatDate(e.LastSeen),
 			Evidence:   make([]jsonSpan, 0, len(e.Evidence)),
 		}
 		for _, x := range e.Evidence {
@@ -202,11 +224,23 @@ func ReadJSON(r io.Reader, dst *Graph) error {
 			return fmt.Errorf("relations: %s relation to unknown entity %q", jr.Type, jr.Target)
 		}
 		rels[i] = Relation{Type: t, Source: src, Target: tgt, Title: jr.Title, Former: jr.Former,
-			Modality: m, Confidence: jr.Confidence, When: jr.When}
+			Modality: m, Confidence: jr.Confidence, When: jr.When, Date: jr.Date}
+	}
+
+	dates := make(map[string]time.Time, len(in.DocDates))
+	for d, s := range in.DocDates {
+		t, err := parseDate(s)
+		if err != nil {
+			return fmt.Errorf("relations: document %q: bad date %q", d, s)
+		}
+		dates[d] = t
 	}
 
 	for _, d := range in.Docs {
 		dst.addDoc(d)
+	}
+	for d, t := range dates {
+		dst.SetDocDate(d, t)
 	}
 	nodes := make([]*Node, len(in.Entities))
 	for i, e := range in.Entities {

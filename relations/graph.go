@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"golang.org/x/text/cases"
@@ -50,6 +51,8 @@ type Graph struct {
 	byEdge map[edgeKey]*Edge
 	byID   map[string]*Node
 	docSet map[string]bool
+	// docDate holds the dates given to AddDated and SetDocDate.
+	docDate map[string]time.Time
 	// fold case-folds names; a Caser is not safe for concurrent use, so
 	// each Graph has its own.
 	fold cases.Caser
@@ -87,6 +90,10 @@ type Node struct {
 	// Documents are the IDs of the documents the entity occurs in, in the
 	// order they were added.
 	Documents []string
+	// FirstSeen and LastSeen are the earliest and latest dates of the
+	// documents the entity occurs in (Graph.AddDated, Graph.SetDocDate);
+	// zero when none of them is dated.
+	FirstSeen, LastSeen time.Time
 
 	id int64
 }
@@ -129,6 +136,8 @@ type Edge struct {
 	Former bool
 	// When is the time expression of the first occurrence, or "".
 	When string
+	// Date is When as a date ("2025-10-15", "2025-07"), or "".
+	Date string
 	// Evidence holds the sentences that state the relation, in the order
 	// they were added, without duplicates.
 	Evidence []Span
@@ -136,8 +145,13 @@ type Edge struct {
 	// merged into this edge.
 	Mentions int
 	// Documents are the IDs of the documents that state the relation, in
-	// the order they were added.
+	// the order they were added. Their number is the edge's weight in
+	// articles, Mentions its weight in occurrences.
 	Documents []string
+	// FirstSeen and LastSeen are the earliest and latest dates of the
+	// documents that state the relation (Graph.AddDated,
+	// Graph.SetDocDate); zero when none of them is dated.
+	FirstSeen, LastSeen time.Time
 
 	id int64
 }
@@ -166,12 +180,13 @@ func (e *Edge) ID() int64 { return e.id }
 // NewGraph returns an empty graph.
 func NewGraph() *Graph {
 	return &Graph{
-		g:      multi.NewDirectedGraph(),
-		byName: make(map[nodeKey][]*Node),
-		byEdge: make(map[edgeKey]*Edge),
-		byID:   make(map[string]*Node),
-		docSet: make(map[string]bool),
-		fold:   cases.Fold(),
+		g:       multi.NewDirectedGraph(),
+		byName:  make(map[nodeKey][]*Node),
+		byEdge:  make(map[edgeKey]*Edge),
+		byID:    make(map[string]*Node),
+		docSet:  make(map[string]bool),
+		docDate: make(map[string]time.Time),
+		fold:    cases.Fold(),
 	}
 }
 
@@ -279,6 +294,7 @@ func (g *Graph) mergeNode(name string, typ entities.Type, aliases []string, coun
 			n.Documents = append(n.Documents, d)
 		}
 	}
+	n.FirstSeen, n.LastSeen = g.seen(n.Documents)
 	return n
 }
 
@@ -322,6 +338,7 @@ func (g *Graph) mergeEdge(r Relation, src, dst *Node, ev []Span, mentions int, d
 			Title:      r.Title,
 			Former:     r.Former,
 			When:       r.When,
+			Date:       r.Date,
 			id:         int64(len(g.edges)),
 		}
 		g.edges = append(g.edges, e)
@@ -340,6 +357,7 @@ func (g *Graph) mergeEdge(r Relation, src, dst *Node, ev []Span, mentions int, d
 			e.Documents = append(e.Documents, d)
 		}
 	}
+	e.FirstSeen, e.LastSeen = g.seen(e.Documents)
 	return true
 }
 

@@ -1,128 +1,158 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
-	"os"
+	"runtime"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/relations"
 )
 
-func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// addInputFlags defines the flags extract and graph share.
+func addInputFlags(fs *flag.FlagSet) (input *string, jobs *int, stats *bool) {
+	input = fs.String("input", inputText, "input: text (one article per file; directories give *.txt) or jsonl (JSON lines; directories give *.jsonl, *.ndjson)")
+	jobs = fs.Int("j", runtime.GOMAXPROCS(0), "number of articles processed in parallel")
+	stats = fs.Bool("stats", false, "print the number of articles, the time taken and the rate on stderr")
+	fs.BoolVar(&pipelineFlags.negated, "negated", false, "keep relations the text denies (\"did not meet\"), marked with the negated modality")
+	fs.Float64Var(&pipelineFlags.minConfidence, "min-confidence", 0, "drop relations with a lower confidence (0 to 1)")
+	return input, jobs, stats
+}
+
+// pipelineFlags holds the flags that configure the pipeline; one command
+// runs per process.
+var pipelineFlags struct {
+	negated       bool
+	minConfidence float64
+}
+
+// pipelineOptions turns pipelineFlags into pipeline options.
+func pipelineOptions() []newsgraph.Option {
+	var opts []newsgraph.Option
+	if pipelineFlags.negated {
+		opts = append(opts, newsgraph.WithNegated())
+	}
+	if pipelineFlags.minConfidence > 0 {
+		opts = append(opts, newsgraph.WithMinConfidence(pipelineFlags.minConfidence))
+	}
+	return opts
+}
+
+// checkInput validates the shared flags and the input paths.
+func checkInput(cmd, input string, jobs int, paths []string, stderr io.Writer) bool {
+	switch {
+	case input != inputText && input != inputJSONL:
+		fmt.Fprintf(stderr, "newsgraph %s: unknown input %q (want text or jsonl)\n", cmd, input)
+	case jobs < 1:
+		fmt.Fprintf(stderr, "newsgraph %s: -j must be at least 1\n", cmd)
+	case len(paths) == 0:
+		fmt.Fprintf(stderr, "newsgraph %s: no inputs (files, directories, or - for stdin)\n", cmd)
+	default:
+		return true
+	}
+	return false
+}
+
+func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "json", "output format: json or dot")
+	format := fs.String("format", "json", "output format: json, jsonl or dot")
+	input, jobs, stats := addInputFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *format != "json" && *format != "dot" {
-		fmt.Fprintf(stderr, "newsgraph extract: unknown format %q (want json or dot)\n", *format)
+	if *format != "json" && *format != "dot" && *format != "jsonl" {
+		fmt.Fprintf(stderr, "newsgraph extract: unknown format %q (want json, jsonl or dot)\n", *format)
 		return 2
 	}
-	files := fs.Args()
-	if len(files) == 0 {
-		fmt.Fprintln(stderr, "newsgraph extract: no input files (use - for stdin)")
+	if !checkInput("extract", *input, *jobs, fs.Args(), stderr) {
 		return 2
 	}
-	p, err := newsgraph.New()
-	if err != nil {
-		fmt.Fprintf(stderr, "newsgraph: %v\n", err)
-		return 1
-	}
-	ctx := context.Background()
-	failed := 0
+	srcs := expand(fs.Args(), *input)
+	// One object rather than an array: one text file given by name.
+	single := *input == inputText && len(srcs) == 1 && len(fs.Args()) == 1 && srcs[0].name == fs.Args()[0]
+
+	bw := bufio.NewWriterSize(stdout, 1<<16)
 	corpus := relations.NewGraph()
-	var objects []json.RawMessage
-	for _, name := range files {
-		text, err := readInput(name, stdin)
-		if err == nil {
-			var doc *newsgraph.Document
-			if doc, err = p.Extract(ctx, string(text)); err == nil {
-				if *format == "dot" {
-					corpus.Add(name, doc.Document, doc.Relations)
-					continue
-				}
-				var buf bytes.Buffer
-				if err = relations.WriteJSON(&buf, doc.Graph(name)); err == nil {
-					objects = append(objects, withFile(buf.Bytes(), name, len(files) > 1))
-					continue
-				}
+	var objects [][]byte
+	st, err := process(ctx, srcs, *input, *jobs, stdin, stderr, "extract", func(r newsgraph.Result) error {
+		switch {
+		case *format == "jsonl":
+			if err := newsgraph.WriteResultJSONL(bw, r); err != nil {
+				return err
 			}
-		}
-		failed++
-		fmt.Fprintf(stderr, "%s: %v\n", name, err)
-	}
-	var err2 error
-	switch {
-	case *format == "dot":
-		err2 = relations.WriteDOT(stdout, corpus)
-	case len(files) == 1 && len(objects) == 1:
-		_, err2 = stdout.Write(objects[0])
-	case len(files) > 1:
-		var buf bytes.Buffer
-		buf.WriteString("[\n")
-		for i, o := range objects {
-			if i > 0 {
-				buf.WriteString(",\n")
+			return bw.Flush()
+		case r.Err != nil:
+		case *format == "dot":
+			corpus.AddDated(r.ID, r.Date, r.Doc.Document, r.Doc.Relations)
+		default:
+			var buf bytes.Buffer
+			g := r.Doc.Graph(r.ID)
+			g.SetDocDate(r.ID, r.Date)
+			if err := relations.WriteJSON(&buf, g); err != nil {
+				return err
 			}
-			buf.Write(bytes.TrimRight(o, "\n"))
+			key := "file"
+			if *input == inputJSONL {
+				key = "id"
+			}
+			objects = append(objects, withMember(buf.Bytes(), key, r.ID, !single))
 		}
-		buf.WriteString("\n]\n")
-		_, err2 = stdout.Write(buf.Bytes())
+		return nil
+	})
+	if err == nil {
+		switch {
+		case *format == "dot":
+			err = relations.WriteDOT(bw, corpus)
+		case *format == "jsonl":
+		case single && len(objects) == 1:
+			_, err = bw.Write(objects[0])
+		case !single:
+			bw.WriteString("[\n")
+			for i, o := range objects {
+				if i > 0 {
+					bw.WriteString(",\n")
+				}
+				bw.Write(bytes.TrimRight(o, "\n"))
+			}
+			_, err = bw.WriteString("\n]\n")
+		}
 	}
-	if err2 != nil {
-		fmt.Fprintf(stderr, "newsgraph: writing output: %v\n", err2)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "newsgraph extract: %v\n", err)
 		return 1
 	}
-	if failed > 0 {
-		fmt.Fprintf(stderr, "newsgraph: %d of %d inputs failed\n", failed, len(files))
+	if *stats {
+		fmt.Fprintf(stderr, "newsgraph: %v\n", st)
+	}
+	if st.failed > 0 {
+		fmt.Fprintf(stderr, "newsgraph: %d of %d inputs failed\n", st.failed, st.total)
 		return 1
 	}
 	return 0
 }
 
-// maxInput bounds what is read from one file or stdin; the pipeline refuses
-// anything larger anyway, with a clear error.
-const maxInput = 64 << 20
-
-func readInput(name string, stdin io.Reader) ([]byte, error) {
-	var r io.Reader = stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		r = f
-	}
-	b, err := io.ReadAll(io.LimitReader(r, maxInput+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(b) > maxInput {
-		return nil, fmt.Errorf("input larger than %d bytes", maxInput)
-	}
-	return b, nil
-}
-
-// withFile adds a "file" member to a JSON object when several inputs
-// share one output.
-func withFile(obj []byte, name string, add bool) []byte {
+// withMember adds a string member at the start of a JSON object when
+// several inputs share one output.
+func withMember(obj []byte, key, value string, add bool) []byte {
 	if !add {
 		return obj
 	}
-	q, _ := json.Marshal(name)
+	q, _ := json.Marshal(value)
 	i := bytes.IndexByte(obj, '{')
 	if i < 0 {
 		return obj
 	}
 	out := append([]byte{}, obj[:i+1]...)
-	out = append(out, "\n  \"file\": "...)
+	out = append(out, "\n  \""+key+"\": "...)
 	out = append(out, q...)
 	out = append(out, ',')
 	return append(out, obj[i+1:]...)

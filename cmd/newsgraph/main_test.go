@@ -110,3 +110,14 @@ func TestTagCoNLL(t *testing.T) {
 	assert.Equal(t, "Putin NNP I-NP I-PER I-PER", lines[3])
 	assert.Equal(t, "Syria NNP B-NP B-LOC B-LOC", lines[5])
 }
+
+func TestExtractNegatedFlag(t *testing.T) {
+	const text = "Russian President Vladimir Putin did not meet Ukrainian President Volodymyr Zelenskyy in Istanbul."
+	_, out, _ := runCLI(t, text, "extract", "-")
+	assert.NotContains(t, out, `"negated"`)
+	code, out, errs := runCLI(t, text, "extract", "--negated", "-")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, `"modality": "negated"`)
+	_, out, _ = runCLI(t, text, "extract", "--min-confidence", "0.99", "-")
+	assert.NotContains(t, out, `"type": "LEADER_OF"`)
+}

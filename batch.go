@@ -1,0 +1,342 @@
+package newsgraph
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"runtime"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/newsgraph/newsgraph/relations"
+)
+
+// Article is one news article to process: its text and what is known
+// about it. Date is the zero time when unknown; when set, it is the date
+// the article was published, which anchors relative time expressions
+// ("on Wednesday") and dates the relations of a corpus graph
+// (relations.Graph.AddDated).
+type Article struct {
+	ID    string
+	Text  string
+	URL   string
+	Title string
+	Date  time.Time
+}
+
+// Result is the outcome of processing one Article: its Document, or the
+// error that kept it from being processed (Doc is then nil). Index is the
+// article's position in the input, from 0.
+type Result struct {
+	Article
+	Index int
+	Doc   *Document
+	Err   error
+}
+
+// Articles returns an input for ExtractAll that yields the given articles
+// in order, with no errors.
+func Articles(as []Article) iter.Seq2[Article, error] {
+	return func(yield func(Article, error) bool) {
+		for _, a := range as {
+			if !yield(a, nil) {
+				return
+			}
+		}
+	}
+}
+
+// ExtractArticle extracts a's text, as ExtractDated does with a.Date (its
+// dateline when a.Date is zero), so relative dates resolve against it. It
+// is the unit of work of ExtractAll.
+func (p *Pipeline) ExtractArticle(ctx context.Context, a Article) (*Document, error) {
+	return p.ExtractDated(ctx, a.Text, a.Date)
+}
+
+// ExtractAll processes the articles of in with workers goroutines sharing
+// p (all cores, runtime.GOMAXPROCS(0), when workers < 1) and yields one
+// Result per item of in, in input order whatever the number of workers.
+// An item that in yields with an error (a malformed JSON line, an
+// unreadable file) becomes a Result with that error, so nothing is
+// dropped.
+//
+// Memory is bounded: at most 4×workers articles are read ahead of the
+// result being yielded. When ctx is done, reading stops; the articles
+// already read are yielded with ctx's error (or their result, if done),
+// and the sequence ends; check ctx.Err() to tell a cut-short run. When
+// the caller stops iterating early, the workers are stopped. The input
+// is read from one goroutine; if it blocks (a pipe), that goroutine ends
+// when the read returns.
+func (p *Pipeline) ExtractAll(ctx context.Context, in iter.Seq2[Article, error], workers int) iter.Seq[Result] {
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	return func(yield func(Result) bool) {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		window := 4 * workers
+		// slots bounds the articles between reading and yielding; done
+		// can hold all of them, so workers never block on sending.
+		slots := make(chan struct{}, window)
+		jobs := make(chan Result)
+		done := make(chan Result, window)
+
+		go func() {
+			defer close(jobs)
+			i := 0
+			for a, err := range in {
+				select {
+				case slots <- struct{}{}:
+				case <-ctx.Done():
+					return
+				}
+				select {
+				case jobs <- Result{Article: a, Index: i, Err: err}:
+				case <-ctx.Done():
+					return
+				}
+				i++
+			}
+		}()
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() {
+				for r := range jobs {
+					if r.Err == nil {
+						r.Doc, r.Err = p.ExtractArticle(ctx, r.Article)
+					}
+					done <- r
+				}
+			})
+		}
+		go func() {
+			wg.Wait()
+			close(done)
+		}()
+
+		pending := make(map[int]Result, window)
+		next := 0
+		for r := range done {
+			pending[r.Index] = r
+			for {
+				r, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				if !yield(r) {
+					return
+				}
+				<-slots
+			}
+		}
+	}
+}
+
+// MaxJSONLLine is the longest line ReadJSONL accepts, in bytes: room for
+// an article at the pipeline's default size limit, escaped as JSON.
+const MaxJSONLLine = 64 << 20
+
+// LineError is the error for one line of JSON lines input that is not a
+// valid article.
+type LineError struct {
+	Line int // line number, from 1
+	Err  error
+}
+
+// Error returns "newsgraph: line N: message".
+func (e *LineError) Error() string { return fmt.Sprintf("newsgraph: line %d: %v", e.Line, e.Err) }
+
+// Unwrap returns the underlying error.
+func (e *LineError) Unwrap() error { return e.Err }
+
+// jsonlArticle is the shape of one input line.
+type jsonlArticle struct {
+	ID    json.RawMessage `json:"id"`
+	Text  *string         `json:"text"`
+	Date  string          `json:"date"`
+	URL   string          `json:"url"`
+	Title string          `json:"title"`
+}
+
+// ReadJSONL reads JSON lines from r, one article per line:
+//
+//	{"id": "a1", "text": "…", "date": "2026-11-20", "url": "…", "title": "…"}
+//
+// and yields them in order. "text" is required; "id" is a string or a
+// number, and "line:N" when absent; "date" is RFC 3339 or YYYY-MM-DD (also
+// YYYY-MM-DDThh:mm:ss, read as UTC); other members are ignored. Blank
+// lines are skipped. A line that is not such an object (malformed JSON, no
+// text, a bad date, longer than MaxJSONLLine) is yielded as an Article
+// with the ID "line:N" (or its own ID when that could be read) and a
+// *LineError, and reading goes on with the next line. An error reading r
+// is yielded last, on its own.
+func ReadJSONL(r io.Reader) iter.Seq2[Article, error] { return readJSONL(r, MaxJSONLLine) }
+
+// readJSONL is ReadJSONL with lines of at most limit bytes.
+func readJSONL(r io.Reader, limit int) iter.Seq2[Article, error] {
+	return func(yield func(Article, error) bool) {
+		br := bufio.NewReaderSize(r, 1<<20)
+		var buf []byte
+		for line := 1; ; line++ {
+			b, tooLong, err := readLine(br, &buf, limit)
+			if len(bytes.TrimSpace(b)) > 0 || tooLong {
+				a, perr := parseJSONLine(b, line, tooLong, limit)
+				if !yield(a, perr) {
+					return
+				}
+			}
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				yield(Article{}, fmt.Errorf("newsgraph: reading line %d: %w", line, err))
+				return
+			}
+		}
+	}
+}
+
+// readLine reads one line into *buf, without its line ending. A line
+// longer than limit is read to its end but not kept, and reported with
+// tooLong. err is io.EOF after the last line.
+func readLine(br *bufio.Reader, buf *[]byte, limit int) (line []byte, tooLong bool, err error) {
+	*buf = (*buf)[:0]
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(*buf)+len(chunk) > limit+2 { // +2 for "\r\n"
+				tooLong = true
+				*buf = (*buf)[:0]
+			} else {
+				*buf = append(*buf, chunk...)
+			}
+		}
+		switch {
+		case err == bufio.ErrBufferFull:
+			continue
+		case err == nil:
+			return bytes.TrimRight(*buf, "\r\n"), tooLong, nil
+		case err == io.EOF && len(*buf) == 0 && !tooLong:
+			return nil, false, io.EOF
+		default:
+			return bytes.TrimRight(*buf, "\r\n"), tooLong, err
+		}
+	}
+}
+
+// parseJSONLine turns one input line into an Article.
+func parseJSONLine(b []byte, line int, tooLong bool, limit int) (Article, error) {
+	a := Article{ID: "line:" + strconv.Itoa(line)}
+	fail := func(err error) (Article, error) { return a, &LineError{Line: line, Err: err} }
+	if tooLong {
+		return fail(fmt.Errorf("line longer than %d bytes", limit))
+	}
+	var in jsonlArticle
+	if err := json.Unmarshal(b, &in); err != nil {
+		return fail(fmt.Errorf("malformed JSON: %w", err))
+	}
+	if id := bytes.TrimSpace(in.ID); len(id) > 0 && !bytes.Equal(id, []byte("null")) {
+		var s string
+		switch {
+		case json.Unmarshal(id, &s) == nil:
+		case json.Valid(id) && (id[0] == '-' || id[0] >= '0' && id[0] <= '9'):
+			s = string(id)
+		default:
+			return fail(fmt.Errorf("\"id\" is not a string or a number: %s", id))
+		}
+		if s != "" {
+			a.ID = s
+		}
+	}
+	a.URL, a.Title = in.URL, in.Title
+	if in.Text == nil {
+		return fail(errors.New("no \"text\""))
+	}
+	a.Text = *in.Text
+	if in.Date != "" {
+		d, err := ParseDate(in.Date)
+		if err != nil {
+			return fail(err)
+		}
+		a.Date = d
+	}
+	return a, nil
+}
+
+// dateLayouts are the date formats ParseDate accepts, most precise first.
+var dateLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"}
+
+// ParseDate reads an article date: RFC 3339 ("2026-11-20T09:30:00Z"),
+// a date and time without zone (read as UTC), or a date ("2026-11-20").
+func ParseDate(s string) (time.Time, error) {
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("newsgraph: date %q is not RFC 3339 or YYYY-MM-DD", s)
+}
+
+// FormatDate writes an article date as ParseDate reads it: YYYY-MM-DD
+// when it is midnight UTC, RFC 3339 otherwise, and "" for the zero time.
+func FormatDate(t time.Time) string {
+	return relations.FormatDate(t)
+}
+
+// jsonlResult is the shape of one output line of WriteResultJSONL.
+type jsonlResult struct {
+	ID        string          `json:"id"`
+	Title     string          `json:"title,omitempty"`
+	URL       string          `json:"url,omitempty"`
+	Date      string          `json:"date,omitempty"`
+	Line      int             `json:"line,omitempty"`
+	Error     string          `json:"error,omitempty"`
+	Entities  json.RawMessage `json:"entities,omitempty"`
+	Relations json.RawMessage `json:"relations,omitempty"`
+}
+
+// WriteResultJSONL writes r as one line of JSON, ended by a newline: for a
+// processed article
+//
+//	{"id": …, "title"?, "url"?, "date"?, "entities": […], "relations": […]}
+//
+// with entities and relations as relations.WriteJSON writes them for a
+// single document, and for a failed one {"id": …, "line"?, "error": "…"},
+// with the input line number for a *LineError. The same result always
+// gives the same bytes.
+func WriteResultJSONL(w io.Writer, r Result) error {
+	out := jsonlResult{ID: r.ID, Title: r.Title, URL: r.URL, Date: FormatDate(r.Date)}
+	switch {
+	case r.Err != nil:
+		out.Error = r.Err.Error()
+		if le, ok := errors.AsType[*LineError](r.Err); ok {
+			out.Line = le.Line
+		}
+	case r.Doc == nil:
+		out.Error = "newsgraph: no document"
+	default:
+		var buf bytes.Buffer
+		if err := relations.WriteJSON(&buf, r.Doc.Graph(r.ID)); err != nil {
+			return err
+		}
+		var g struct{ Entities, Relations json.RawMessage }
+		if err := json.Unmarshal(buf.Bytes(), &g); err != nil {
+			return fmt.Errorf("newsgraph: %w", err)
+		}
+		out.Entities, out.Relations = g.Entities, g.Relations
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		return fmt.Errorf("newsgraph: %w", err)
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}

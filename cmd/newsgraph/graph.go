@@ -1,0 +1,203 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/entities"
+	"github.com/newsgraph/newsgraph/relations"
+)
+
+// graphFormats are the output formats of the graph command.
+var graphFormats = []string{"json", "dot", "graphml", "csv", "cypher"}
+
+// runGraph implements "newsgraph graph": one corpus graph over many
+// articles (or saved graphs), resolved across articles, optionally folded
+// to states and filtered, in one of the export formats.
+func runGraph(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("graph", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "json", "output format: "+strings.Join(graphFormats, ", "))
+	out := fs.String("out", "", "output file (default stdout); for csv, the directory for nodes.csv and edges.csv")
+	input, jobs, stats := addInputFlags(fs)
+	fromGraph := fs.Bool("graphs", false, "inputs are graphs saved by graph --format json, merged instead of articles")
+	types := fs.String("types", "", "keep only these entity types, comma-separated (PERSON,ORG,GPE,LOC,NORP,MISC)")
+	rels := fs.String("relations", "", "keep only these relation types, comma-separated (HOST,MEET,…)")
+	polarity := fs.String("polarity", "", "keep only relations of these polarities, comma-separated (cooperative,conflictual,neutral)")
+	minWeight := fs.Int("min-weight", 0, "keep only relations stated in at least this many articles")
+	minMentions := fs.Int("min-mentions", 0, "keep only relations stated at least this many times")
+	state := fs.Bool("state", false, "fold people, institutions and places into their countries (the state-level view)")
+	noResolve := fs.Bool("no-resolve", false, "do not merge entities across articles beyond identical names")
+	connected := fs.Bool("connected", false, "leave out entities without relations (implied by the relation filters)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: newsgraph graph [flags] FILE|DIR|-...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if !checkInput("graph", *input, *jobs, fs.Args(), stderr) {
+		return 2
+	}
+	f, err := parseFilter(*types, *rels, *polarity, *minWeight, *minMentions)
+	if err == nil && !strings.Contains(","+strings.Join(graphFormats, ",")+",", ","+*format+",") {
+		err = fmt.Errorf("unknown format %q (want %s)", *format, strings.Join(graphFormats, ", "))
+	}
+	if err == nil && *format == "csv" && *out == "" {
+		err = fmt.Errorf("--format csv needs --out DIR")
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "newsgraph graph: %v\n", err)
+		return 2
+	}
+	f.DropIsolated = *connected || len(f.Relations) > 0 || len(f.Polarities) > 0 || f.MinWeight > 0 || f.MinMentions > 0
+
+	g := relations.NewGraph()
+	var st runStats
+	if *fromGraph {
+		for _, name := range fs.Args() {
+			st.total++
+			if err := readGraph(name, stdin, g); err != nil {
+				st.failed++
+				fmt.Fprintf(stderr, "%s: %v\n", displayName(name), err)
+			}
+		}
+	} else {
+		srcs := expand(fs.Args(), *input)
+		st, err = process(ctx, srcs, *input, *jobs, stdin, stderr, "graph", func(r newsgraph.Result) error {
+			if r.Err == nil {
+				g.AddDated(r.ID, r.Date, r.Doc.Document, r.Doc.Relations)
+			}
+			return nil
+		})
+		if err != nil {
+			fmt.Fprintf(stderr, "newsgraph graph: %v\n", err)
+			return 1
+		}
+	}
+	if !*noResolve {
+		g = g.Resolve()
+	}
+	if *state {
+		g = g.StateView()
+	}
+	g = g.Filter(f)
+	if err := writeGraph(g, *format, *out, stdout); err != nil {
+		fmt.Fprintf(stderr, "newsgraph graph: %v\n", err)
+		return 1
+	}
+	if *stats && !*fromGraph {
+		fmt.Fprintf(stderr, "newsgraph: %v\n", st)
+	}
+	fmt.Fprintf(stderr, "newsgraph: %d articles, %d entities, %d relations\n", len(g.Documents()), len(g.Entities()), len(g.Relations()))
+	if st.failed > 0 {
+		fmt.Fprintf(stderr, "newsgraph: %d of %d inputs failed\n", st.failed, st.total)
+		return 1
+	}
+	return 0
+}
+
+// parseFilter reads the filter flags.
+func parseFilter(types, rels, polarity string, minWeight, minMentions int) (relations.Filter, error) {
+	f := relations.Filter{MinWeight: minWeight, MinMentions: minMentions}
+	for _, s := range splitList(types) {
+		t, err := entities.ParseType(strings.ToUpper(s))
+		if err != nil {
+			return f, err
+		}
+		f.Types = append(f.Types, t)
+	}
+	for _, s := range splitList(rels) {
+		t, err := relations.ParseType(strings.ToUpper(s))
+		if err != nil {
+			return f, err
+		}
+		f.Relations = append(f.Relations, t)
+	}
+	for _, s := range splitList(polarity) {
+		p, err := relations.ParsePolarity(s)
+		if err != nil {
+			return f, err
+		}
+		f.Polarities = append(f.Polarities, p)
+	}
+	return f, nil
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// readGraph adds the graph saved as JSON in the file name ("-" for stdin)
+// to g.
+func readGraph(name string, stdin io.Reader, g *relations.Graph) error {
+	var r io.Reader = stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = f
+	}
+	return relations.ReadJSON(bufio.NewReader(r), g)
+}
+
+// writeGraph writes g in format to out (a file, or for csv a directory),
+// or to stdout when out is "".
+func writeGraph(g *relations.Graph, format, out string, stdout io.Writer) error {
+	if format == "csv" {
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			return err
+		}
+		if err := writeGraphFile(filepath.Join(out, "nodes.csv"), g, relations.WriteCSVNodes); err != nil {
+			return err
+		}
+		return writeGraphFile(filepath.Join(out, "edges.csv"), g, relations.WriteCSVEdges)
+	}
+	write := map[string]func(io.Writer, *relations.Graph) error{
+		"json":    relations.WriteJSON,
+		"dot":     relations.WriteDOT,
+		"graphml": relations.WriteGraphML,
+		"cypher":  relations.WriteCypher,
+	}[format]
+	if out != "" {
+		return writeGraphFile(out, g, write)
+	}
+	bw := bufio.NewWriter(stdout)
+	if err := write(bw, g); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// writeGraphFile writes g to the file name with write.
+func writeGraphFile(name string, g *relations.Graph, write func(io.Writer, *relations.Graph) error) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(f)
+	err = write(bw, g)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
