@@ -19,8 +19,15 @@
 // *Pipeline is safe for concurrent use by many goroutines; each Document
 // belongs to its caller.
 //
+// For many articles, ExtractAll runs workers over one pipeline and yields
+// results in input order; ReadJSONL reads articles as JSON lines. An
+// article's date (Article.Date, or ExtractDated) anchors its relative
+// dates. WithNegated and WithMinConfidence shape what the default
+// extractor keeps.
+//
 // Package entities holds the Document, the tagger and the gazetteer;
-// package relations the relation types, the extractors, the Graph and its
-// JSON and DOT exports. Command newsgraph (cmd/newsgraph) runs the
-// pipeline over files.
+// package relations the relation types, the extractors, the Graph, its
+// exports (JSON, DOT, GraphML, CSV, Cypher), the state-level view and the
+// queries. Command newsgraph (cmd/newsgraph) runs the pipeline over files,
+// directories and JSON lines, builds corpus graphs and queries them.
 package newsgraph
