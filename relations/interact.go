@@ -662,6 +662,13 @@ func (r *reader) subjects(t, si int) []int {
 				continue
 			}
 		}
+		if len(out) == 0 && pron < 0 && r.definiteTitle(k, t, s) {
+			// "the minister said": the one holder of that title named so far.
+			if p := r.titleHolder(k, si); p >= 0 {
+				out = append(out, p)
+			}
+			break
+		}
 		if len(out) == 0 && pron < 0 && r.nounSubject(k, t, s) {
 			// "the two sides had agreed to meet", "Baltic states warn":
 			// a common noun heads the subject; only a name qualifying it
@@ -855,6 +862,46 @@ func (r *reader) verbObject(mi int, s entities.Sentence) bool {
 func isWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsLetter(r)
+}
+
+// definiteTitle reports whether token k is a title heading the subject
+// of the trigger at t with nothing but "the" before it: "the minister
+// said", "The president warned".
+func (r *reader) definiteTitle(k, t int, s entities.Sentence) bool {
+	if r.mentionAt[k] >= 0 || !r.tokenIs(k-1, s, "the") || r.gaz.Title(r.lower[k]) == entities.NoRole {
+		return false
+	}
+	for j := k + 1; j < t; j++ {
+		if tag := r.doc.Tokens[j].Tag; tag != "MD" && !strings.HasPrefix(tag, "VB") && !strings.HasPrefix(tag, "RB") {
+			return false
+		}
+	}
+	return k+1 <= t && t-k <= 4
+}
+
+// titleHolder returns a mention of the one person whose role found so
+// far has a title ending in the word at k ("the minister": "Foreign
+// Minister Sergey Lavrov"), or -1 when none or several do.
+func (r *reader) titleHolder(k, si int) int {
+	word := r.lower[k]
+	holder := -1
+	for _, rel := range r.rels {
+		if rel.Type != LeaderOf && rel.Type != OfficialOf {
+			continue
+		}
+		f := strings.Fields(strings.ToLower(rel.Title))
+		if len(f) == 0 || f[len(f)-1] != word {
+			continue
+		}
+		if holder >= 0 && holder != rel.Source {
+			return -1 // two ministers: say nothing
+		}
+		holder = rel.Source
+	}
+	if holder < 0 || len(r.doc.Entities[holder].Mentions) == 0 {
+		return -1
+	}
+	return r.doc.Entities[holder].Mentions[0]
 }
 
 // nounSubject reports whether token k is a common noun heading the
