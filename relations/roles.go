@@ -6,13 +6,9 @@ import (
 	"github.com/newsgraph/newsgraph/entities"
 )
 
-// titleEndingAt finds the longest title of up to three words ending at
-// titleModifiers may stand before a title: "former President", "acting
-// roles reads LEADER_OF and OFFICIAL_OF from titles around people in
-// preTitle reads "[X('s)] [former] TITLE PERSON", "its TITLE, PERSON"
-// hasTitleBefore reports whether another title ends just before token f,
-// apposTitle reads "PERSON, [the] [X] [former] TITLE [of|for X]".
-// mentionEndingAt returns the mention whose last token is t, or -1.
+// addRole records that a person leads (Leader) or serves (Official)
+// the state or body of mention x, with the title tokens [tFirst, tEnd];
+// a party's officials are its members, a deputy head an official.
 func (r *reader) addRole(person, x int, role entities.Role, tFirst, tEnd, si int, conf float64) bool {
 	var typ Type
 	switch role {
@@ -53,16 +49,496 @@ func (r *reader) addRole(person, x int, role entities.Role, tFirst, tEnd, si int
 	return ok
 }
 
+// titleEndingAt finds the longest title of up to three words ending at
+// token end (inclusive); it returns its first token and role.
+func (r *reader) titleEndingAt(end int, s entities.Sentence) (int, entities.Role) {
+	for n := 3; n >= 1; n-- {
+		first := end - n + 1
+		if first < s.First || end >= s.Last {
+			continue
+		}
+		ok := true
+		for t := first; t <= end; t++ {
+			if r.mentionAt[t] >= 0 {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		phrase := r.doc.Text[r.doc.Tokens[first].Start:r.doc.Tokens[end].End]
+		if role := r.gaz.Title(phrase); role != entities.NoRole {
+			return first, role
+		}
+	}
+	return -1, entities.NoRole
+}
+
+// titleModifiers may stand before a title: "former President", "acting
+// head", "Deputy Foreign Minister".
+var titleModifiers = map[string]bool{
+	"former": true, "interim": true, "acting": true, "deputy": true, "then": true, "new": true,
+	"incoming": true, "outgoing": true, "late": true, "top": true, "senior": true, "chief": true,
+	"vice": true, "caretaker": true, "transitional": true, "de": true, "facto": true, "current": true,
+	"foreign": true, "state": true, "longtime": true, "veteran": true, "military": true,
+	"defence": true, "defense": true, "top-ranking": true, "newly": true, "elected": true,
+}
+
+// roles reads LEADER_OF and OFFICIAL_OF from titles around people in
+// sentence si: "Russian President Vladimir Putin", "Kremlin spokesperson
+// Dmitry Peskov", "Rafael Grossi, head of the IAEA", "Hans Grundberg, the
+// U.N. special envoy".
+func (r *reader) roles(si int) {
+	s := r.doc.Sentences[si]
+	lo, hi := r.sentMentions(s)
+	for mi := lo; mi < hi; mi++ {
+		m := r.doc.Mentions[mi]
+		if m.First < s.First || m.First >= s.Last || m.Entity < 0 || r.doc.Entities[m.Entity].Type != entities.Person {
+			continue
+		}
+		if !r.preTitle(mi, si) {
+			r.apposTitle(mi, si)
+		}
+	}
+}
+
+// preTitle reads "[X('s)] [former] TITLE PERSON", "its TITLE, PERSON"
+// and "TITLE of X PERSON".
+func (r *reader) preTitle(mi, si int) bool {
+	s := r.doc.Sentences[si]
+	m := r.doc.Mentions[mi]
+	j := m.First - 1
+	// Honorifics and abbreviated ranks next to the name are not the
+	// office: "Prince Faisal", "Niger's leader, Gen. Abdourahamane Tiani".
+	for {
+		if r.tokenIs(j, s, ".") && j-1 >= s.First && r.gaz.Title(r.lower[j-1]+".") != entities.NoRole && r.hasTitleBefore(j-1, s) {
+			j -= 2 // "Burkina Faso's Capt . Ibrahim Traoré"
+			continue
+		}
+		if f, ro := r.titleEndingAt(j, s); f >= 0 && (ro == entities.Courtesy || (f == j && strings.HasSuffix(r.lower[j], ".") && r.hasTitleBefore(f, s))) {
+			j = f - 1
+			continue
+		}
+		break
+	}
+	if r.tokenIs(j, s, ",") {
+		j-- // "Oman's Foreign Minister, Badr Albusaidi"
+	}
+	tFirst, role := r.titleEndingAt(j, s)
+	if tFirst < 0 {
+		// "Secretary-General of NATO Mark Rutte", "the U.N. special envoy
+		// for Yemen, Hans Grundberg": the body before the title employs;
+		// the one after "of" does when there is none before.
+		x := r.mentionEndingAt(j, s)
+		if x < 0 || !r.tokenIs(r.doc.Mentions[x].First-1, s, "of", "for") {
+			return false
+		}
+		tEnd := r.doc.Mentions[x].First - 2
+		tf, ro := r.titleEndingAt(tEnd, s)
+		if tf < 0 {
+			return false
+		}
+		k := tf - 1
+		for k >= s.First && r.mentionAt[k] < 0 && titleModifiers[r.lower[k]] {
+			k--
+		}
+		if r.possessiveAt(k, s) {
+			k--
+		}
+		if before := r.mentionEndingAt(k, s); before >= 0 {
+			return r.addRole(m.Entity, before, ro, k+1, tEnd, si, 0.85)
+		}
+		if r.lower[r.doc.Mentions[x].First-1] != "of" {
+			return false
+		}
+		return r.addRole(m.Entity, x, ro, tf, tEnd, si, 0.85)
+	}
+	tEnd := j
+	// Stack modifiers: "former President", "Houthi military spokesman".
+	k := tFirst - 1
+	for k >= s.First && r.mentionAt[k] < 0 && titleModifiers[r.lower[k]] {
+		k--
+	}
+	titleStart := k + 1
+	if r.tokenIs(k, s, "its", "their") {
+		// "the IAEA said its director general, Rafael Grossi": the body
+		// is the nearest organisation or country before.
+		for b := k - 1; b >= s.First; b-- {
+			if x := r.mentionAt[b]; x >= 0 {
+				if t := r.doc.Mentions[x].Type; t == entities.Org || t == entities.GPE {
+					return r.addRole(m.Entity, x, role, titleStart, tEnd, si, 0.7)
+				}
+				break
+			}
+		}
+		return false
+	}
+	if r.possessiveAt(k, s) {
+		k--
+	}
+	x := r.mentionEndingAt(k, s)
+	if x < 0 {
+		r.bare = append(r.bare, bareTitle{person: mi, role: role, first: titleStart, last: tEnd, si: si})
+		return false
+	}
+	return r.addRole(m.Entity, x, role, titleStart, tEnd, si, 0.9)
+}
+
+// hasTitleBefore reports whether another title ends just before token f,
+// perhaps after a comma: the rank at f is then not the office.
+func (r *reader) hasTitleBefore(f int, s entities.Sentence) bool {
+	k := f - 1
+	if r.tokenIs(k, s, ",") {
+		k--
+	}
+	t, _ := r.titleEndingAt(k, s)
+	return t >= 0 || r.possessiveAt(k, s)
+}
+
+// apposTitle reads "PERSON, [the] [X] [former] TITLE [of|for X]".
+func (r *reader) apposTitle(mi, si int) bool {
+	s := r.doc.Sentences[si]
+	m := r.doc.Mentions[mi]
+	j := m.Last
+	if m.Last < s.Last && r.possessiveAt(m.Last, s) {
+		return false
+	}
+	if !r.tokenIs(j, s, ",") {
+		return false
+	}
+	j++
+	indefinite := r.tokenIs(j, s, "a", "an")
+	if r.tokenIs(j, s, "the", "a", "an") {
+		j++
+	}
+	x := -1
+	if j < s.Last && r.mentionAt[j] >= 0 {
+		x = r.mentionAt[j]
+		j = r.doc.Mentions[x].Last
+		if r.possessiveAt(j, s) {
+			j++
+		} else if indefinite && r.doc.Mentions[x].Type == entities.NORP {
+			return false // "Grundberg, a Swedish diplomat": a nationality, not an employer
+		}
+	}
+	titleStart := j
+	for j < s.Last && r.mentionAt[j] < 0 && titleModifiers[r.lower[j]] {
+		j++
+	}
+	// Longest title starting at j.
+	tEnd, role := -1, entities.NoRole
+	for n := 3; n >= 1; n-- {
+		if end := j + n - 1; end < s.Last {
+			if f, ro := r.titleEndingAt(end, s); f == j {
+				tEnd, role = end, ro
+				break
+			}
+		}
+	}
+	if tEnd < 0 || r.possessiveAt(tEnd+1, s) {
+		return false // "Kim Yo Jong, the North Korean leader's sister"
+	}
+	if x < 0 && r.tokenIs(tEnd+1, s, "of", "for", "at") {
+		k := tEnd + 2
+		if r.tokenIs(k, s, "the") {
+			k++
+		}
+		if k < s.Last && r.mentionAt[k] >= 0 {
+			x = r.mentionAt[k]
+			if e := r.doc.Mentions[x].Last; r.possessiveAt(e, s) && role == entities.Leader {
+				// "the head of France's Africa command": head of a unit
+				// of the state, so one of its officials.
+				role = entities.Official
+			}
+		}
+	}
+	if x < 0 {
+		return false
+	}
+	return r.addRole(m.Entity, x, role, titleStart, tEnd, si, 0.85)
+}
+
 // isParty reports whether entity e is a political party.
+func (r *reader) isParty(e int) bool {
+	ent := r.doc.Entities[e]
+	if ent.Type != entities.Org {
+		return false
+	}
+	for _, g := range r.gaz.Lookup(ent.Name) {
+		if g.Type == entities.Org {
+			return g.Kind == "party"
+		}
+	}
+	w := strings.Fields(ent.Name)
+	return len(w) > 1 && strings.EqualFold(w[len(w)-1], "party")
+}
+
 // locatedIn reads "PLACE, COUNTRY" and "PLACE, in (northern) COUNTRY"
+// for a place that is not itself a country: "Muscat, Oman", "Djibo, in
+// northern Burkina Faso". A place the gazetteer knows must be in that
+// country.
+func (r *reader) locatedIn(si int) {
+	s := r.doc.Sentences[si]
+	lo, hi := r.sentMentions(s)
+	for _, m := range r.doc.Mentions[lo:hi] {
+		if m.First < s.First || m.First >= s.Last || !m.Type.IsPlace() || m.Entity < 0 || r.isCountry(m) {
+			continue
+		}
+		j := m.Last
+		if !r.tokenIs(j, s, ",") {
+			continue
+		}
+		j++
+		if r.tokenIs(j, s, "in") {
+			j++
+			if j < s.Last && r.mentionAt[j] < 0 && compass[r.lower[j]] {
+				j++
+			}
+		}
+		if j >= s.Last || r.mentionAt[j] < 0 {
+			continue
+		}
+		n := r.doc.Mentions[r.mentionAt[j]]
+		if !r.isCountry(n) || n.Entity == m.Entity || (m.Country != "" && m.Country != n.Country) {
+			continue
+		}
+		r.add(Relation{Type: LocatedIn, Source: m.Entity, Target: n.Entity, Modality: Asserted, Confidence: 0.85}, si)
+	}
+}
+
 // compass words may stand between "in" and a country.
+var compass = map[string]bool{
+	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"north": true, "south": true, "east": true, "west": true,
+}
+
 // isCountry reports whether m names a country by its gazetteer name.
+func (r *reader) isCountry(m entities.Mention) bool {
+	if m.Type != entities.GPE || m.Country == "" {
+		return false
+	}
+	c := r.gaz.Country(m.Country)
+	return c != nil && c.Name == m.Canonical
+}
+
 // bareTitles gives a person whose title names no body ("President Donald
+// Trump", "Prime Minister Benjamin Netanyahu") the country the text was
+// just speaking of: the nearest country or nationality before the title
+// in the same sentence, else in the sentence before. It is a guess, made
+// only for people with no role found otherwise, and carries a low
+// confidence.
+func (r *reader) bareTitles() {
+	hasRole := map[int]bool{}
+	partners := map[int]map[int]bool{} // entities a person interacts with
+	for _, rel := range r.rels {
+		if rel.Type == LeaderOf || rel.Type == OfficialOf {
+			hasRole[rel.Source] = true
+			continue
+		}
+		for _, p := range [][2]int{{rel.Source, rel.Target}, {rel.Target, rel.Source}} {
+			if partners[p[0]] == nil {
+				partners[p[0]] = map[int]bool{}
+			}
+			partners[p[0]][p[1]] = true
+		}
+	}
+	for _, b := range r.bare {
+		ent := r.doc.Mentions[b.person].Entity
+		if hasRole[ent] {
+			continue
+		}
+		x := r.countryBefore(b.first, b.si, partners[ent])
+		if x < 0 {
+			continue
+		}
+		if r.addRole(ent, x, b.role, b.first, b.last, b.si, 0.5) {
+			hasRole[ent] = true
+		}
+	}
+}
+
 // countryBefore returns the nearest mention of a country (by name or
+// nationality), or of an institution with a country, before token t in
+// sentence si and not among skip; failing that, the subject of the
+// sentence before when it is one. It returns -1 when there is none.
+func (r *reader) countryBefore(t, si int, skip map[int]bool) int {
+	s := r.doc.Sentences[si]
+	for k := t - 1; k >= s.First; k-- {
+		if r.lower[k] == "that" && r.doc.Tokens[k].Tag == "IN" {
+			return -1 // "Iran's IRNA reported that ... Sultan X": another clause
+		}
+		mi := r.mentionAt[k]
+		if mi < 0 {
+			continue
+		}
+		k = r.doc.Mentions[mi].First
+		if r.statelike(mi) && r.governs(mi) {
+			if e, _ := r.actor(mi); !skip[e] && !skip[r.doc.Mentions[mi].Entity] {
+				return mi
+			}
+		}
+	}
+	if si == 0 {
+		return -1
+	}
+	// The subject that opens the sentence before: "Israel, which ...".
+	p := r.doc.Sentences[si-1]
+	for k := p.First; k < p.Last && k <= p.First+1; k++ {
+		if mi := r.mentionAt[k]; mi >= 0 {
+			if r.statelike(mi) && r.doc.Mentions[mi].Type != entities.Org {
+				return mi
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
 // governs reports whether a state-like mention can employ an office
+// holder: a country or nationality, or a state institution, but not a
+// news agency or an international body.
+func (r *reader) governs(mi int) bool {
+	m := r.doc.Mentions[mi]
+	if m.Type != entities.Org {
+		return true
+	}
+	for _, e := range r.gaz.Lookup(m.Canonical) {
+		if e.Type == entities.Org {
+			return e.Kind == "gov" || e.Kind == "seat"
+		}
+	}
+	return m.Canonical != "" // an institution named after its state
+}
+
 // statelike reports whether mention mi names a country, a nationality, or
+// an institution of a country.
+func (r *reader) statelike(mi int) bool {
+	m := r.doc.Mentions[mi]
+	switch {
+	case m.Country == "":
+		return false
+	case m.Type == entities.NORP, m.Type == entities.Org:
+		return true
+	case m.Type == entities.GPE:
+		c := r.gaz.Country(m.Country)
+		return c != nil && c.Name == m.Canonical
+	}
+	return false
+}
+
 // basedIn reads BASED_IN from a country or nationality that qualifies an
+// organisation: "Syrian news outlet SANA", "Iran's state-run IRNA news
+// agency", and from "ORG, based in X" / "headquartered in X".
+func (r *reader) basedIn(si int) {
+	s := r.doc.Sentences[si]
+	lo, hi := r.sentMentions(s)
+	for mi := lo; mi < hi; mi++ {
+		m := r.doc.Mentions[mi]
+		if m.First < s.First || m.First >= s.Last || m.Entity < 0 || r.doc.Entities[m.Entity].Type != entities.Org {
+			continue
+		}
+		// Before: X ('s) descriptor* ORG, descriptors being lower-case
+		// nouns and adjectives.
+		k := m.First - 1
+		named := m.Last < s.Last && orgNouns[r.lower[m.Last]] // "IRNA news agency"
+		if k >= s.First && r.mentionAt[k] < 0 && !orgNouns[r.lower[k]] && !r.possessiveAt(k, s) && !named && !stateWords[r.lower[k]] {
+			continue // "its French acronym AES" says nothing of a base
+		}
+		for n := 0; k >= s.First && n < 4 && r.mentionAt[k] < 0 && isDescriptor(r.doc.TokenText(k), r.doc.Tokens[k].Tag); n++ {
+			k--
+		}
+		if r.possessiveAt(k, s) {
+			k--
+		}
+		if x := r.mentionEndingAt(k, s); x >= 0 && x != mi && r.doc.Mentions[x].End == r.doc.Tokens[k].End {
+			if xt := r.doc.Mentions[x].Type; xt == entities.GPE || xt == entities.NORP {
+				if c := r.doc.Mentions[x].Country; c != "" {
+					if ci := r.countryEntity(c); ci >= 0 {
+						r.add(Relation{Type: BasedIn, Source: m.Entity, Target: ci, Modality: Asserted, Confidence: 0.8}, si)
+					}
+				}
+			}
+		}
+		// After: "ORG, based in X", "ORG, headquartered in X".
+		k = m.Last
+		if r.tokenIs(k, s, ",") {
+			k++
+		}
+		if r.tokenIs(k, s, "based", "headquartered") && r.tokenIs(k+1, s, "in") {
+			if k+2 < s.Last && r.mentionAt[k+2] >= 0 {
+				x := r.mentionAt[k+2]
+				if r.doc.Mentions[x].Type == entities.GPE {
+					r.add(Relation{Type: BasedIn, Source: m.Entity, Target: r.doc.Mentions[x].Entity, Modality: Asserted, Confidence: 0.85}, si)
+				}
+			}
+		}
+	}
+}
+
 // orgNouns are the nouns that may head a description of an organisation
+// named next: "news outlet SANA", "the broadcaster Imedi TV".
+var orgNouns = map[string]bool{
+	"news": true, "agency": true, "outlet": true, "broadcaster": true, "network": true, "channel": true,
+	"newspaper": true, "daily": true, "paper": true, "tabloid": true, "media": true, "television": true,
+	"tv": true, "radio": true, "station": true, "company": true, "firm": true, "group": true, "party": true,
+	"movement": true, "bank": true, "carrier": true, "airline": true, "giant": true, "maker": true,
+	"operator": true, "producer": true, "militia": true, "unit": true, "ministry": true, "service": true,
+	"body": true, "regulator": true, "authority": true, "institute": true, "council": true, "court": true,
+	"government": true, "website": true, "portal": true, "magazine": true, "weekly": true, "insurgents": true,
+	"rebels": true, "army": true, "navy": true, "coalition": true, "opposition": true, "organization": true,
+	"organisation": true, "association": true, "union": true, "federation": true, "foundation": true,
+}
+
 // stateWords before an organisation tie it to its state: "Iran's
+// state-run IRNA", "North Korea's official KCNA".
+var stateWords = map[string]bool{"state-run": true, "state-owned": true, "official": true, "state": true, "government-run": true}
+
 // isDescriptor reports whether a token may stand between a country and an
+// organisation it qualifies: a lower-case noun or adjective ("state-run",
+// "news", "outlet"), not a verb or a function word.
+func isDescriptor(w, tag string) bool {
+	if w == "" || strings.ToLower(w) != w {
+		return false
+	}
+	return strings.HasPrefix(tag, "NN") || tag == "JJ" || strings.HasSuffix(w, "-run") || strings.HasSuffix(w, "-owned")
+}
+
 // compounds reads relations from hyphenated compounds before a name:
+// "the Tbilisi-based channel Formula" (BASED_IN), "the Iran-aligned
+// Houthis" (ALLY_OF), "Iran-backed militias" (PROVIDE_AID).
+func (r *reader) compounds(si int) {
+	s := r.doc.Sentences[si]
+	lo, hi := r.sentMentions(s)
+	for mi := lo; mi < hi; mi++ {
+		m := r.doc.Mentions[mi]
+		tok := r.doc.Tokens[m.First]
+		if m.Last != m.First+1 || m.End >= tok.End || r.doc.Text[m.End] != '-' {
+			continue
+		}
+		suffix := strings.ToLower(r.doc.Text[m.End+1 : tok.End])
+		k := m.Last
+		for n := 0; k < s.Last && n < 3 && r.mentionAt[k] < 0 && isDescriptor(r.doc.TokenText(k), r.doc.Tokens[k].Tag); n++ {
+			k++
+		}
+		if k >= s.Last || r.mentionAt[k] < 0 {
+			continue
+		}
+		head := r.mentionAt[k]
+		other, ot := r.actor(head)
+		self, _ := r.actor(mi)
+		if other < 0 || self < 0 {
+			continue
+		}
+		switch suffix {
+		case "based", "headquartered":
+			if ot == entities.Org && m.Type == entities.GPE {
+				r.add(Relation{Type: BasedIn, Source: other, Target: m.Entity, Modality: Asserted, Confidence: 0.85}, si)
+			}
+		case "aligned", "allied":
+			r.add(Relation{Type: AllyOf, Source: other, Target: self, Modality: Asserted, Confidence: 0.75}, si)
+		case "backed", "funded", "sponsored", "supported":
+			r.add(Relation{Type: ProvideAid, Source: self, Target: other, Modality: Asserted, Confidence: 0.75}, si)
+		}
+	}
+}
