@@ -23,6 +23,7 @@ type SpanError struct {
 	Start, End, Len int
 }
 
+// Error describes the span and the text it does not fit.
 func (e *SpanError) Error() string {
 	return fmt.Sprintf("entities: span [%d,%d) outside %d-byte text or not on rune boundaries", e.Start, e.End, e.Len)
 }
