@@ -57,6 +57,7 @@ type Gazetteer struct {
 	maxTitle   int
 	orgWords   map[string]bool
 	givenNames map[string]bool
+	seats      map[string]string // place → international body seated there
 }
 
 // DefaultGazetteer loads the embedded lists.
@@ -65,8 +66,9 @@ func DefaultGazetteer() (*Gazetteer, error) { return LoadGazetteer(dataFS) }
 // LoadGazetteer reads the lists from fsys, which must hold the files of
 // entities/data: data/countries.tsv, data/cities.tsv, data/places.tsv,
 // data/orgs.tsv, data/demonyms_extra.tsv, data/titles.tsv,
-// data/orgwords.txt and data/givennames.txt. Lines starting with # are
-// comments; fields are separated by tabs, list items by |.
+// data/orgwords.txt, data/givennames.txt and data/seats.tsv. Lines
+// starting with # are comments; fields are separated by tabs, list items
+// by |.
 func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	g := &Gazetteer{
 		names:      map[string][]Entry{},
@@ -74,6 +76,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		titles:     map[string]Role{},
 		orgWords:   map[string]bool{},
 		givenNames: map[string]bool{},
+		seats:      map[string]string{},
 	}
 	loaders := []struct {
 		file string
@@ -88,6 +91,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		{"data/titles.tsv", 2, g.addTitle},
 		{"data/orgwords.txt", 1, func(f []string) error { g.orgWords[f[0]] = true; return nil }},
 		{"data/givennames.txt", 1, func(f []string) error { g.givenNames[f[0]] = true; return nil }},
+		{"data/seats.tsv", 2, func(f []string) error { g.seats[normKey(f[0])] = f[1]; return nil }},
 	}
 	for _, l := range loaders {
 		if err := readTable(fsys, l.file, l.min, l.fn); err != nil {
@@ -317,6 +321,10 @@ func (g *Gazetteer) Title(s string) Role {
 // IsOrgWord reports whether w is a head word that makes a capitalised
 // phrase an organisation ("Ministry", "Council", "News").
 func (g *Gazetteer) IsOrgWord(w string) bool { return g.orgWords[w] }
+
+// BodyAt returns the international body news means by a place's name
+// ("European Union" for "Brussels"), or "".
+func (g *Gazetteer) BodyAt(place string) string { return g.seats[normKey(place)] }
 
 // IsGivenName reports whether w is a common given name.
 func (g *Gazetteer) IsGivenName(w string) bool { return g.givenNames[w] }

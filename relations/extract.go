@@ -226,6 +226,16 @@ func (r *reader) metonym(e int, t Type, source bool) int {
 		}
 	}
 	ent := r.doc.Entities[e]
+	if body := r.gaz.BodyAt(ent.Name); body != "" && ent.Type == entities.GPE {
+		// "Brussels froze the talks": the EU, when the text names it,
+		// and never Belgium.
+		for i, x := range r.doc.Entities {
+			if x.Type == entities.Org && x.Name == body {
+				return i
+			}
+		}
+		return e
+	}
 	if ent.Country == "" || (ent.Type != entities.GPE && ent.Type != entities.Org) {
 		return e
 	}

@@ -173,6 +173,8 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"OFFICIAL_OF Sergey Lavrov -> Russia", "PRAISE Sergey Lavrov -> Turkey"}},
 		{"the title with two holders refers to none", "[Iran|GPE]'s Foreign Minister [Abbas Araghchi|PERSON] met [Oman|GPE]'s Foreign Minister [Badr Albusaidi|PERSON]. The minister praised [Turkey|GPE].",
 			[]string{"OFFICIAL_OF Abbas Araghchi -> Iran", "OFFICIAL_OF Badr Albusaidi -> Oman", "MEET Abbas Araghchi -> Badr Albusaidi"}},
+		{"metonymy: Brussels acts for the EU", "The [European Union|ORG] met on Monday. [Brussels|GPE] criticized [Georgia|GPE] again.",
+			[]string{"CRITICIZE European Union -> Georgia"}},
 		{"described person unknown", "The [Argentine|NORP] diplomat criticized [Iran|GPE] again.", nil},
 		{"same side is not a target", "[Russian|NORP] President [Vladimir Putin|PERSON] praised the ties between [Moscow|GPE] and [Damascus|GPE].",
 			[]string{"LEADER_OF Vladimir Putin -> Russia", "PRAISE Vladimir Putin -> Syria"}},
