@@ -138,3 +138,38 @@ func TestSplitLong(t *testing.T) {
 		})
 	}
 }
+
+type sizeTagger struct{ calls []int }
+
+func (s *sizeTagger) Tag(sents [][]string) [][]string {
+	n := 0
+	out := make([][]string, len(sents))
+	for i, st := range sents {
+		n += len(st)
+		out[i] = make([]string, len(st))
+		for j := range st {
+			out[i][j] = "O"
+		}
+	}
+	s.calls = append(s.calls, n)
+	return out
+}
+
+func TestTagInWindows(t *testing.T) {
+	sents := make([][]string, 0, 3000)
+	for range 3000 {
+		sents = append(sents, strings.Fields(strings.Repeat("w ", 40)))
+	}
+	sents = append(sents, strings.Fields(strings.Repeat("w ", tagWindow+10))) // one huge sentence
+	st := &sizeTagger{}
+	out := tagInWindows(st, sents)
+	require.Len(t, out, len(sents))
+	for i := range sents {
+		require.Len(t, out[i], len(sents[i]))
+	}
+	require.Greater(t, len(st.calls), 2)
+	for _, n := range st.calls[:len(st.calls)-1] {
+		assert.LessOrEqual(t, n, tagWindow)
+	}
+	assert.Equal(t, tagWindow+10, st.calls[len(st.calls)-1])
+}

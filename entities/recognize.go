@@ -38,7 +38,7 @@ func (m *Model) recognize(doc *Document) {
 			}
 			sents[i] = words
 		}
-		tagged = m.tagger.Tag(sents)
+		tagged = tagInWindows(m.tagger, sents)
 	}
 	all := make([][]candidate, len(doc.Sentences))
 	headline := make([]bool, len(doc.Sentences))
@@ -220,6 +220,28 @@ func normWord(w string) string {
 		w = strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201c", `"`, "\u201d", `"`).Replace(w)
 	}
 	return w
+}
+
+// tagWindow bounds how many tokens the tagger sees at once. Its
+// document-level features need the whole of an article (a few thousand
+// tokens) but cost memory in proportion to what it is given; a 10 MB input
+// is tagged window by window.
+const tagWindow = 50000
+
+// tagInWindows tags sents in runs of whole sentences of at most tagWindow
+// tokens (a longer sentence alone).
+func tagInWindows(t SequenceTagger, sents [][]string) [][]string {
+	out := make([][]string, 0, len(sents))
+	for start := 0; start < len(sents); {
+		end, n := start, 0
+		for end < len(sents) && (end == start || n+len(sents[end]) <= tagWindow) {
+			n += len(sents[end])
+			end++
+		}
+		out = append(out, t.Tag(sents[start:end])...)
+		start = end
+	}
+	return out
 }
 
 // spansFromIOB reads IOB2 tags for tokens [first, last) into candidates.
