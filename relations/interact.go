@@ -24,7 +24,7 @@ var prepositions = map[string]bool{
 
 var auxiliaries = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true, "are": true, "be": true, "get": true, "got": true}
 
-var pronouns = map[string]bool{"he": true, "she": true, "his": true, "her": true, "it": true}
+var pronouns = map[string]bool{"he": true, "she": true, "his": true, "her": true, "it": true, "they": true}
 
 // subjectPronouns are pronouns that are a clause's subject.
 var subjectPronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true}
@@ -413,7 +413,10 @@ func (r *reader) predicate(t int, s entities.Sentence, tr trigger) bool {
 }
 
 // listed reports whether mentions a and b belong to one list.
-func (r *reader) listed(a, b int, s entities.Sentence) bool {
+func (r *reader) listed(a, b int, _ entities.Sentence) bool {
+	// The list lies in the mentions' own sentence, which for a pronoun's
+	// referents may be the one before the trigger's.
+	s := r.doc.Sentences[r.doc.SentenceOf(r.doc.Mentions[a].First)]
 	for _, x := range r.listBefore(a, s) {
 		if x == b {
 			return true
@@ -733,7 +736,9 @@ func (r *reader) subjects(t, si int) []int {
 		// Washington, and we cannot say who it is.
 		out = nil
 	}
-	if len(out) == 0 && pron >= 0 && r.lower[pron] != "it" {
+	if len(out) == 0 && pron >= 0 && r.lower[pron] == "they" {
+		out = r.pluralReferent(pron, si)
+	} else if len(out) == 0 && pron >= 0 && r.lower[pron] != "it" {
 		if p := r.pronounReferent(pron, si); p >= 0 {
 			out = append(out, p)
 		}
@@ -1021,6 +1026,34 @@ func (r *reader) reportingSubject(k int, s entities.Sentence) int {
 		return -1
 	}
 	return -1
+}
+
+// pluralReferent resolves "they" conservatively: the list that is the
+// subject of its sentence before it, or of the sentence before ("Estonia,
+// Latvia and Lithuania met in Riga. They called on ..."). Anything else,
+// and any doubt, gives nil.
+func (r *reader) pluralReferent(k, si int) []int {
+	for _, sj := range []int{si, si - 1} {
+		if sj < 0 {
+			continue
+		}
+		s := r.doc.Sentences[sj]
+		for j := s.First; j < s.Last && (sj != si || j < k); j++ {
+			mi := r.mentionAt[j]
+			if mi < 0 {
+				continue
+			}
+			if r.prepObject(mi, s) || r.isQualifier(mi, s) {
+				j = r.doc.Mentions[mi].Last - 1
+				continue
+			}
+			if list := r.listFrom(mi, s); len(list) > 1 {
+				return list
+			}
+			break // a single subject: "they" is not it
+		}
+	}
+	return nil
 }
 
 // pronounReferent resolves a personal pronoun conservatively: the person
