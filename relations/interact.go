@@ -36,13 +36,12 @@ func (r *reader) interactions(si int) {
 		if r.mentionAt[t] >= 0 {
 			continue
 		}
+		found := false
 		for _, tr := range triggers[r.lower[t]] {
-			if !r.posFits(t, tr.pos) || !r.needsFit(t, s, tr) {
+			if (found && !tr.also) || !r.posFits(t, tr.pos) || !r.needsFit(t, s, tr) {
 				continue
 			}
-			if r.readTrigger(t, si, tr) {
-				break
-			}
+			found = r.readTrigger(t, si, tr) || found
 		}
 	}
 }
@@ -283,7 +282,7 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 				continue
 			}
 			found = true
-			if tr.typ == Host && r.doc.Entities[src].Type == entities.Person && r.doc.Entities[dst].Type == entities.Person {
+			if tr.typ == Host && r.doc.Entities[src].Type == entities.Person && r.doc.Entities[dst].Type != entities.Org {
 				// A host meets the guest.
 				meet := rel
 				meet.Type, meet.Confidence = Meet, rel.Confidence-0.1
@@ -399,9 +398,12 @@ func (r *reader) predicate(t int, s entities.Sentence, tr trigger) bool {
 	if tr.pos == 'V' || (strings.HasPrefix(r.doc.Tokens[t].Tag, "VB") && tr.pos != 'N') {
 		return true
 	}
-	for k := t - 1; k >= s.First && k >= t-3; k-- {
+	for k := t - 1; k >= s.First && k >= t-6; k-- {
 		// "X and Y are allies", "X and Y held talks": a copula or a
 		// light verb governs the noun; "called on NATO allies" does not.
+		if r.lower[k] == "of" && r.tokenIs(k-1, s, "round", "rounds", "series") {
+			continue // "held a new round of indirect talks"
+		}
 		if r.mentionAt[k] >= 0 || prepositions[r.lower[k]] {
 			return false
 		}
@@ -975,8 +977,13 @@ func (r *reader) clauseStart(k int, s entities.Sentence) int {
 			case "who", "which", "whose", "whom", "a", "an", "the":
 				return j
 			}
-			// ", Rafael Grossi," names the noun before it: keep it.
-			if mi := r.mentionAt[j+1]; mi >= 0 && r.doc.Mentions[mi].Last == k && r.doc.Mentions[mi].Type == entities.Person {
+			// ", Rafael Grossi," or ", Prince Faisal bin Farhan," names the
+			// noun before it: keep it.
+			first := j + 1
+			for first < k && r.mentionAt[first] < 0 && r.gaz.Title(r.lower[first]) != entities.NoRole {
+				first++
+			}
+			if mi := r.mentionAt[first]; mi >= 0 && r.doc.Mentions[mi].First == first && r.doc.Mentions[mi].Last == k && r.doc.Mentions[mi].Type == entities.Person {
 				return -1
 			}
 			// An apposition has no finite verb: "Iran, long a rival,".
@@ -1200,6 +1207,9 @@ func (r *reader) listFrom(mi int, s entities.Sentence) []int {
 			k++
 			and = true
 		}
+		if r.tokenIs(k, s, "the") {
+			k++ // "Iran and the United States"
+		}
 		n := r.nextActor(k, s)
 		if n < 0 {
 			break
@@ -1241,6 +1251,9 @@ func (r *reader) listBefore(mi int, s entities.Sentence) []int {
 	f := r.doc.Mentions[mi].First
 	for {
 		k := f - 1
+		if r.tokenIs(k, s, "the") {
+			k-- // "Iran and the United States"
+		}
 		if !r.tokenIs(k, s, "and", ",") {
 			return out
 		}

@@ -27,6 +27,9 @@ type trigger struct {
 	// before is a word that must precede within three tokens ("restored
 	// diplomatic relations").
 	before []string
+	// also reads the trigger even when an earlier reading of the same
+	// word found a relation ("talks" are a meeting and a negotiation).
+	also bool
 }
 
 // triggers maps a lower-case word form to what it triggers. The lists are
@@ -55,6 +58,11 @@ func buildTriggers() map[string][]trigger {
 	addTrigger(trigger{typ: Meet, pos: 'V', mode: pair}, "met", "meet", "meets", "meeting")
 	addTrigger(trigger{typ: Meet, pos: 'N', preps: []string{"with", "between"}, mode: pair}, "meeting", "meetings", "talks", "discussions", "summit", "conversation", "call")
 	addTrigger(trigger{typ: Meet, pos: 'V', preps: with, mode: pair}, "talked", "spoke", "spoken", "conferred")
+	// Talks of a kind, or on a subject, are negotiations as well as
+	// meetings: "a new round of indirect talks on Tehran's nuclear program".
+	addTrigger(trigger{typ: Negotiate, pos: 'N', preps: []string{"with", "between"}, mode: pair, also: true,
+		before: []string{"indirect", "direct", "round", "peace", "nuclear", "trade", "ceasefire", "back-channel", "security", "border"}},
+		"talks")
 	// Negotiation.
 	addTrigger(trigger{typ: Negotiate, mode: pair, preps: []string{"with", "between"}}, "negotiate", "negotiated", "negotiating", "negotiates", "negotiation", "negotiations")
 	// Agreement.
