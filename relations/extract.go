@@ -52,6 +52,7 @@ func (x *RuleExtractor) Extract(doc *entities.Document) ([]Relation, error) {
 		r.roles(si)
 		r.basedIn(si)
 		r.compounds(si)
+		r.membership(si)
 	}
 	for si := range doc.Sentences {
 		r.locatedIn(si)

@@ -566,7 +566,7 @@ func (r *reader) isQualifier(mi int, s entities.Sentence) bool {
 	if poss {
 		k++
 	}
-	for n := 0; k < s.Last && n < 4; k, n = k+1, n+1 {
+	for n := 0; k < s.Last && n < 5; k, n = k+1, n+1 {
 		if r.mentionAt[k] >= 0 {
 			typ := r.doc.Mentions[r.mentionAt[k]].Type
 			return (n > 0 || poss) && (typ == entities.Person || typ == entities.Org)
@@ -576,6 +576,9 @@ func (r *reader) isQualifier(mi int, s entities.Sentence) bool {
 		}
 		if r.lower[k] == "." && k > s.First && r.gaz.Title(r.lower[k-1]+".") != entities.NoRole {
 			continue // "Capt ." split by the tokenizer
+		}
+		if r.lower[k] == "," && n > 0 && k+1 < s.Last && r.mentionAt[k+1] >= 0 && strings.HasPrefix(r.doc.Tokens[k-1].Tag, "NN") {
+			continue // "Venezuela's state oil company, PDVSA"
 		}
 		tag := r.doc.Tokens[k].Tag
 		if !(strings.HasPrefix(tag, "NN") || tag == "JJ" || titleModifiers[r.lower[k]]) || r.lower[k] == "," {
@@ -1143,6 +1146,11 @@ func (r *reader) mentionsAfter(k int, s entities.Sentence, limit int) []int {
 		}
 		if mi := r.mentionAt[j]; mi >= 0 {
 			if r.isQualifier(mi, s) {
+				// "China's Wang Yi", "Venezuela's state oil company,
+				// PDVSA": the qualified name, however far.
+				if n := r.nextActor(r.doc.Mentions[mi].First, s); n >= 0 {
+					return append(out, r.listFrom(n, s)...)
+				}
 				j = r.doc.Mentions[mi].Last - 1
 				continue
 			}

@@ -238,10 +238,13 @@ func (r *reader) apposTitle(mi, si int) bool {
 	if tEnd < 0 || r.possessiveAt(tEnd+1, s) {
 		return false // "Kim Yo Jong, the North Korean leader's sister"
 	}
-	if x < 0 && r.tokenIs(tEnd+1, s, "of", "for", "at") {
+	if x < 0 && r.tokenIs(tEnd+1, s, "of", "for", "at", "from") {
 		k := tEnd + 2
 		if r.tokenIs(k, s, "the") {
 			k++
+		}
+		for n := 0; n < 2 && k < s.Last && r.mentionAt[k] < 0 && (r.lower[k] == "ruling" || r.lower[k] == "opposition" || r.lower[k] == "governing"); n++ {
+			k++ // "a lawmaker from the ruling Democratic Party"
 		}
 		if k < s.Last && r.mentionAt[k] >= 0 {
 			x = r.mentionAt[k]
@@ -256,6 +259,58 @@ func (r *reader) apposTitle(mi, si int) bool {
 		return false
 	}
 	return r.addRole(m.Entity, x, role, titleStart, tEnd, si, 0.85)
+}
+
+// memberNouns name a part of a larger body: "a paramilitary unit of the
+// Russian Defense Ministry", "al-Qaida's affiliate in the Sahel".
+var memberNouns = map[string]bool{
+	"unit": true, "affiliate": true, "branch": true, "wing": true, "arm": true, "offshoot": true,
+	"faction": true, "member": true, "subsidiary": true, "division": true, "franchise": true,
+}
+
+// membership reads MEMBER_OF from an apposition after an organisation or
+// a person: "X, a paramilitary unit of the Russian Defense Ministry,",
+// "X, al-Qaida's affiliate in the Sahel,", "X, a member of NATO,".
+func (r *reader) membership(si int) {
+	s := r.doc.Sentences[si]
+	lo, hi := r.sentMentions(s)
+	for mi := lo; mi < hi; mi++ {
+		m := r.doc.Mentions[mi]
+		if m.Entity < 0 || (m.Type != entities.Org && m.Type != entities.Person) || !r.tokenIs(m.Last, s, ",") {
+			continue
+		}
+		k := m.Last + 1
+		if r.tokenIs(k, s, "a", "an", "the") {
+			k++
+		}
+		var body int = -1
+		if x := r.mentionAt[k]; k < s.Last && x >= 0 {
+			// "al-Qaida's affiliate"
+			e := r.doc.Mentions[x].Last
+			if r.possessiveAt(e, s) && e+1 < s.Last && memberNouns[r.lower[e+1]] {
+				body = x
+			}
+		} else {
+			for n := 0; n < 2 && k < s.Last && r.mentionAt[k] < 0 && !memberNouns[r.lower[k]] && r.doc.Tokens[k].Tag == "JJ"; n++ {
+				k++ // "a paramilitary unit"
+			}
+			if k < s.Last && memberNouns[r.lower[k]] && r.tokenIs(k+1, s, "of") {
+				j := k + 2
+				if r.tokenIs(j, s, "the") {
+					j++
+				}
+				if j < s.Last && r.mentionAt[j] >= 0 && r.doc.Mentions[r.mentionAt[j]].First == j {
+					body = r.mentionAt[j]
+				}
+			}
+		}
+		if body < 0 {
+			continue
+		}
+		if t, _ := r.actor(body); t >= 0 && r.doc.Entities[t].Type == entities.Org {
+			r.add(Relation{Type: MemberOf, Source: m.Entity, Target: t, Modality: Asserted, Confidence: 0.8}, si)
+		}
+	}
 }
 
 // isParty reports whether entity e is a political party.
@@ -441,6 +496,9 @@ func (r *reader) basedIn(si int) {
 		// Before: X ('s) descriptor* ORG, descriptors being lower-case
 		// nouns and adjectives.
 		k := m.First - 1
+		if r.tokenIs(k, s, ",") && k-1 >= s.First && orgNouns[r.lower[k-1]] {
+			k-- // "Venezuela's state oil company, PDVSA"
+		}
 		named := m.Last < s.Last && orgNouns[r.lower[m.Last]] // "IRNA news agency"
 		if k >= s.First && r.mentionAt[k] < 0 && !orgNouns[r.lower[k]] && !r.possessiveAt(k, s) && !named && !stateWords[r.lower[k]] {
 			continue // "its French acronym AES" says nothing of a base
@@ -488,6 +546,7 @@ var orgNouns = map[string]bool{
 	"government": true, "website": true, "portal": true, "magazine": true, "weekly": true, "insurgents": true,
 	"rebels": true, "army": true, "navy": true, "coalition": true, "opposition": true, "organization": true,
 	"organisation": true, "association": true, "union": true, "federation": true, "foundation": true,
+	"gang": true, "cartel": true, "syndicate": true, "broadcasters": true,
 }
 
 // stateWords before an organisation tie it to its state: "Iran's

@@ -70,6 +70,9 @@ func buildTriggers() map[string][]trigger {
 	addTrigger(trigger{typ: Agree, pos: 'V', mode: pair, preps: with}, "agreed", "signed", "agree", "agrees", "initialed", "initialled", "concluded")
 	// Cooperation.
 	addTrigger(trigger{typ: Cooperate, mode: pair, preps: []string{"with", "between"}}, "cooperation", "cooperate", "cooperated", "co-operation", "partnership", "collaboration")
+	// Joint forces, exercises and operations are cooperation.
+	addTrigger(trigger{typ: Cooperate, pos: 'N', preps: []string{"with", "between"}, mode: pair, before: []string{"joint", "combined"}},
+		"force", "forces", "exercises", "exercise", "drills", "patrols", "operation", "operations", "venture", "ventures")
 	// "relations" and "ties" are neutral unless something builds them.
 	addTrigger(trigger{typ: Cooperate, mode: pair, preps: []string{"with", "between"}, before: []string{
 		"build", "building", "built", "strengthen", "strengthening", "strengthened", "restore", "restored", "restoring",
