@@ -1044,23 +1044,10 @@ func (r *reader) reportingSubject(k int, s entities.Sentence) int {
 // and any doubt, gives nil.
 func (r *reader) pluralReferent(k, si int) []int {
 	for _, sj := range []int{si, si - 1} {
-		if sj < 0 {
-			continue
-		}
-		s := r.doc.Sentences[sj]
-		for j := s.First; j < s.Last && (sj != si || j < k); j++ {
-			mi := r.mentionAt[j]
-			if mi < 0 {
-				continue
-			}
-			if r.prepObject(mi, s) || r.isQualifier(mi, s) {
-				j = r.doc.Mentions[mi].Last - 1
-				continue
-			}
-			if list := r.listFrom(mi, s); len(list) > 1 {
+		if mi := r.subjectOf(sj, si, k); mi >= 0 {
+			if list := r.listFrom(mi, r.doc.Sentences[sj]); len(list) > 1 {
 				return list
 			}
-			break // a single subject: "they" is not it
 		}
 	}
 	return nil
@@ -1070,24 +1057,32 @@ func (r *reader) pluralReferent(k, si int) []int {
 // who is the subject of its sentence, or else of the sentence before.
 func (r *reader) pronounReferent(k, si int) int {
 	for _, sj := range []int{si, si - 1} {
-		if sj < 0 {
+		if mi := r.subjectOf(sj, si, k); mi >= 0 && r.doc.Mentions[mi].Type == entities.Person {
+			return mi
+		}
+	}
+	return -1
+}
+
+// subjectOf returns the first mention of sentence sj that is neither the
+// object of a preposition nor a qualifier, taken as its subject; in the
+// pronoun's own sentence si only mentions before token k count. It
+// returns -1 when there is none or sj is out of range.
+func (r *reader) subjectOf(sj, si, k int) int {
+	if sj < 0 {
+		return -1
+	}
+	s := r.doc.Sentences[sj]
+	for j := s.First; j < s.Last && (sj != si || j < k); j++ {
+		mi := r.mentionAt[j]
+		if mi < 0 {
 			continue
 		}
-		s := r.doc.Sentences[sj]
-		for j := s.First; j < s.Last && (sj != si || j < k); j++ {
-			mi := r.mentionAt[j]
-			if mi < 0 {
-				continue
-			}
-			j = r.doc.Mentions[mi].Last - 1
-			if r.prepObject(mi, s) || r.isQualifier(mi, s) {
-				continue
-			}
-			if r.doc.Mentions[mi].Type == entities.Person {
-				return mi
-			}
-			break // the subject is not a person
+		j = r.doc.Mentions[mi].Last - 1
+		if r.prepObject(mi, s) || r.isQualifier(mi, s) {
+			continue
 		}
+		return mi
 	}
 	return -1
 }
