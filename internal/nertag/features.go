@@ -368,7 +368,7 @@ func baseFeatures(f *fb, toks []tok, i int, si sentInfo, dcase uint8) {
 // gazFeatures adds the training-gazetteer features of token i with marks g.
 func gazFeatures(f *fb, g uint32, gz []uint32, i int) {
 	f.add(60, uint64(g))
-	for ty := 0; ty < numTypes; ty++ {
+	for ty := 0; ty < gazClasses; ty++ {
 		if c := (g >> (3 * ty)) & 7; c != 0 {
 			f.add(61, uint64(ty*8)+uint64(c))
 		}

@@ -140,3 +140,55 @@ func TestReadCorrupt(t *testing.T) {
 		}
 	}
 }
+
+func TestLexiconMarks(t *testing.T) {
+	lex := LexiconKeys(map[string]uint8{
+		"new york":      1 << 7,
+		"new york city": 1 << 2,
+		"york":          1 << 5,
+	})
+	var m Model
+	words := strings.Fields("He left New York City for york and York .")
+	toks := make([]tok, len(words))
+	for i, w := range words {
+		m.prepare(&toks[i], w)
+	}
+	out := make([]uint32, len(toks))
+	gazMarks(toks, lex, out)
+	code := func(i, class int) uint32 { return out[i] >> (3 * class) & 7 }
+	// "New York City": class 2 B I L; "New York": class 7 B L; "York" alone: class 5 U.
+	want := []struct {
+		tok, class int
+		code       uint32
+	}{
+		{2, 2, 1}, {3, 2, 2}, {4, 2, 3},
+		{2, 7, 1}, {3, 7, 3}, {4, 7, 0},
+		{3, 5, 4},
+		{6, 5, 0}, // lower-case "york" starts no match
+		{8, 5, 4},
+		{0, 2, 0}, {1, 7, 0},
+	}
+	for _, w := range want {
+		if got := code(w.tok, w.class); got != w.code {
+			t.Errorf("%q class %d: code %d, want %d", words[w.tok], w.class, got, w.code)
+		}
+	}
+	// The lexicon travels with the model and changes what it learns.
+	docs := tinyDocs()
+	plain := Train(docs, tinyClusters(), Config{Bits: 12, Epochs: 3, Folds: 2, Seed: 1, Workers: 1})
+	withLex := Train(docs, tinyClusters(), Config{Bits: 12, Epochs: 3, Folds: 2, Seed: 1, Workers: 1, Lexicon: map[string]uint8{"acme corp": 1 << 1}})
+	var a, b bytes.Buffer
+	if err := plain.Write(&a); err != nil {
+		t.Fatal(err)
+	}
+	if err := withLex.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Read(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.gaz) != 1 || bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Errorf("lexicon not stored with the model: %d entries", len(r.gaz))
+	}
+}

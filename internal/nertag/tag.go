@@ -59,19 +59,22 @@ const gazMaxLen = 8
 
 func gazKey(h, l uint64) uint64 { return mix(h*0x9e3779b97f4a7c15 + l) }
 
+// gazClasses is the number of gazetteer classes, one bit each in a gazetteer mask.
+const gazClasses = 8
+
 // gazMarks sets, for every token covered by a gazetteer match, a 3-bit code per
-// type (1 B, 2 I, 3 L, 4 U) of the longest match of that type.
+// class (1 B, 2 I, 3 L, 4 U) of the longest match of that class.
 func gazMarks(toks []tok, gaz map[uint64]uint8, out []uint32) {
 	clear(out)
 	if len(gaz) == 0 {
 		return
 	}
-	var buf [64][numTypes]uint8
-	var best [][numTypes]uint8 // length of the longest match covering each token, per type
+	var buf [64][gazClasses]uint8
+	var best [][gazClasses]uint8 // length of the longest match covering each token, per class
 	if len(toks) <= len(buf) {
 		best = buf[:len(toks)]
 	} else {
-		best = make([][numTypes]uint8, len(toks))
+		best = make([][gazClasses]uint8, len(toks))
 	}
 	for a := range toks {
 		if toks[a].cas == caseLower {
@@ -85,7 +88,7 @@ func gazMarks(toks []tok, gaz map[uint64]uint8, out []uint32) {
 				continue
 			}
 			n := b - a + 1
-			for ty := 0; ty < numTypes; ty++ {
+			for ty := 0; ty < gazClasses; ty++ {
 				if mask&(1<<ty) == 0 {
 					continue
 				}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"sync"
 )
 
@@ -34,7 +35,11 @@ type Config struct {
 	Seed      uint64 // shuffling seed
 	Workers   int
 	Gazetteer bool // add jackknifed training-gazetteer features
-	Logf      func(format string, args ...any)
+	// Lexicon, if set, is an external gazetteer: lower-case phrases (tokens
+	// separated by single spaces) with a mask of up to eight classes. It is
+	// stored in the model and marks the tokens it covers, in training and tagging.
+	Lexicon map[string]uint8
+	Logf    func(format string, args ...any)
 }
 
 // NewModel returns an untrained model with the given cluster table.
@@ -309,6 +314,11 @@ func Train(docs []Doc, cl *Clusters, cfg Config) *Model {
 	m := NewModel(cl, cfg.Bits)
 	folds := max(cfg.Folds, 2)
 	var gazF []map[uint64]uint8
+	if cfg.Lexicon != nil {
+		m.gaz = LexiconKeys(cfg.Lexicon)
+		logf("lexicon: %d entries", len(m.gaz))
+	}
+	docGaz0 := m.gaz
 	if cfg.Gazetteer {
 		m.gaz = buildGaz(docs, func(int) bool { return true })
 		for f := 0; f < folds; f++ {
@@ -318,7 +328,7 @@ func Train(docs []Doc, cl *Clusters, cfg Config) *Model {
 	}
 	docGaz := func(d int) map[uint64]uint8 {
 		if gazF == nil {
-			return nil
+			return docGaz0
 		}
 		return gazF[docs[d].Fold%folds]
 	}
@@ -452,6 +462,24 @@ func Evaluate(gold, pred [][]uint8) [numTypes + 1]Score {
 			f = 2 * p * r / (p + r)
 		}
 		out[k] = Score{100 * p, 100 * r, 100 * f, ng[k]}
+	}
+	return out
+}
+
+// LexiconKeys hashes the phrases of an external gazetteer the way tokens are
+// matched against it.
+func LexiconKeys(lex map[string]uint8) map[uint64]uint8 {
+	out := make(map[uint64]uint8, len(lex))
+	for p, mask := range lex {
+		words := strings.Fields(p)
+		if len(words) == 0 || len(words) > gazMaxLen {
+			continue
+		}
+		h := uint64(0x6a2)
+		for _, w := range words {
+			h = gazKey(h, hashString(Lower(clip(w))))
+		}
+		out[h] |= mask
 	}
 	return out
 }

@@ -47,13 +47,16 @@ func main() {
 	k1 := flag.Int("k", 1024, "fine clusters")
 	k2 := flag.Int("k2", 2048, "clusters of the second clustering")
 	n2 := flag.Int("words2", 80000, "most frequent words for the second clustering")
-	wikiW := flag.Int("wikiweight", 1, "copies of the WikiGold train split in the training data (0: none)")
+	wikiW := flag.Int("wikiweight", 3, "copies of the WikiGold train split in the training data (0: none)")
 	runs := flag.Int("runs", 5, "perceptron runs (different shuffles) averaged per stage")
 	dense := flag.Int("dense", 0, "most frequent clustered words that get dense (vector) features; needs -vectors")
 	recluster := flag.Bool("recluster", true, "with -vectors: rebuild the clusters (false: reuse OUT/clusters.tsv.gz)")
 	sparseV := flag.Int("sparsev", 32, "value of binary features relative to int8 vector components")
 	flevel := flag.Int("flevel", 12, "optional feature groups, a bit set: 1 quotes and brackets, 2 character trigrams, 4 context aggregation, 8 headline truecasing")
 	gaz := flag.Bool("gaz", false, "use jackknifed training-gazetteer features")
+	useLex := flag.Bool("lexicon", true, "use the name lexicon OUT/lexicon.tsv.gz (built first when -lexsrc is set)")
+	lexSrc := flag.String("lexsrc", "", "node_modules directory holding the lexicon's npm sources (see README.md); with -wordnet, rebuilds OUT/lexicon.tsv.gz")
+	wordnet := flag.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 database directory (Debian package wordnet-base), used with -lexsrc")
 	write := flag.Bool("write", true, "write the model")
 	predDir := flag.String("pred", "", "if set, write dev predictions there (conlleval input)")
 	flag.Parse()
@@ -130,7 +133,24 @@ func main() {
 	nertag.SetRuns(*runs)
 	nertag.FeatureLevel = *flevel
 	nertag.SparseValue = int32(*sparseV)
-	m := nertag.Train(train, cl, nertag.Config{Bits: *bits, Epochs: *epochs, Folds: *folds, Seed: *seed, Workers: runtime.GOMAXPROCS(0), Logf: logf, Gazetteer: *gaz})
+	var lex map[string]uint8
+	lexPath := filepath.Join(*out, "lexicon.tsv.gz")
+	switch {
+	case *lexSrc != "":
+		if lex, err = buildLexicon(*wordnet, *lexSrc); err != nil {
+			fatal(err)
+		}
+		if *write {
+			if err := writeLexicon(lexPath, lex); err != nil {
+				fatal(err)
+			}
+		}
+	case *useLex:
+		if lex, err = readLexicon(lexPath); err != nil {
+			fatal(err)
+		}
+	}
+	m := nertag.Train(train, cl, nertag.Config{Lexicon: lex, Bits: *bits, Epochs: *epochs, Folds: *folds, Seed: *seed, Workers: runtime.GOMAXPROCS(0), Logf: logf, Gazetteer: *gaz})
 	logf("trained")
 	for _, name := range []string{"conll2003", "wikigold"} {
 		dev, err := readDocs(filepath.Join(*data, name, "dev.conll"))
