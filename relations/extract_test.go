@@ -201,6 +201,13 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"INTERVIEW CBS News -> Sergey Lavrov"}},
 		{"nationality as an actor", "[Russian|NORP] bases in [Syria|GPE] remain.",
 			[]string{"MILITARY_PRESENCE_IN Russia -> Syria"}},
+		{"dateline gives a local office holder its country", "[Lima|GPE] (AP) — Talks ended on Monday. Prime Minister [Ana Torres|PERSON] said little. [Peru|GPE] wants more trade.",
+			[]string{"LEADER_OF Ana Torres -> Peru"}},
+		{"dateline country named nowhere else", "[Brussels|GPE] (AP) — Talks ended on Monday. Prime Minister [Ana Torres|PERSON] said little.", nil},
+		{"dateline not for descriptions", "[Lima|GPE] (AP) — Talks ended on Monday. The group's leader, [Ana Torres|PERSON], said little. [Peru|GPE] wants more trade.", nil},
+		{"dateline not for past offices", "[Lima|GPE], [Peru|GPE] (Reuters) - Talks ended on Monday. Former President [Ana Torres|PERSON] said little. [Peru|GPE] wants more trade.",
+			[]string{"LOCATED_IN Lima -> Peru"}},
+		{"dateline not for ranks", "[Lima|GPE] (AP) — Talks ended on Monday. Gen. [Ana Torres|PERSON] said little. [Peru|GPE] wants more trade.", nil},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

@@ -1,7 +1,9 @@
 package relations
 
 import (
+	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/entities"
 )
@@ -398,19 +400,95 @@ func (r *reader) bareTitles() {
 			partners[p[0]][p[1]] = true
 		}
 	}
+	dateline := -2 // not looked for yet
 	for _, b := range r.bare {
 		ent := r.doc.Mentions[b.person].Entity
 		if hasRole[ent] {
 			continue
 		}
-		x := r.countryBefore(b.first, b.si, partners[ent])
+		x, conf := r.countryBefore(b.first, b.si, partners[ent]), 0.5
+		if x < 0 && r.formalTitle(b) {
+			// "TOKYO (AP) — ... Prime Minister Shigeru Ishiba": news style
+			// names local office holders without their country.
+			if dateline < -1 {
+				dateline = r.datelineCountry()
+			}
+			if x, conf = dateline, 0.45; x >= 0 && partners[ent][r.doc.Mentions[x].Entity] {
+				x = -1
+			}
+		}
 		if x < 0 {
 			continue
 		}
-		if r.addRole(ent, x, b.role, b.first, b.last, b.si, 0.5) {
+		if r.addRole(ent, x, b.role, b.first, b.last, b.si, conf) {
 			hasRole[ent] = true
 		}
 	}
+}
+
+// formalTitle reports whether a bare title is a formal, present office
+// put before the name as news style writes a local office holder's:
+// "Prime Minister Shigeru Ishiba", "talks with Sultan Haitham". Lower-case
+// descriptions ("the group's leader"), abbreviated ranks ("Gen."), titles
+// after a determiner or possessive, and past offices ("former President")
+// are not.
+func (r *reader) formalTitle(b bareTitle) bool {
+	first := r.doc.TokenText(b.first)
+	if first == "" || !unicode.IsUpper([]rune(first)[0]) || strings.HasSuffix(r.doc.TokenText(b.last), ".") {
+		return false
+	}
+	for k := b.first; k <= b.last; k++ {
+		switch r.lower[k] {
+		case "former", "ex", "late", "then", "ex-president":
+			return false
+		}
+	}
+	s := r.doc.Sentences[b.si]
+	if r.tokenIs(b.first-1, s, "the", "a", "an", "its", "their", "his", "her", "'s", "'") {
+		return false
+	}
+	return true
+}
+
+// datelineRE matches a news dateline at the start of a line: "TOKYO (AP)
+// —", "DAKAR, Senegal (Reuters) -", "RIYADH, Feb 10 (Reuters) -",
+// "Moscow, Oct 15 (AP) –". Group 1 is the place part.
+var datelineRE = regexp.MustCompile(`(?m)^[ \t]*(\p{Lu}[\p{L}\p{M} .,'’-]{1,48}?)(?:,?\s*\d{1,2})?\s*\([\p{L}. ]{2,16}\)\s*[—–-]`)
+
+// datelineCountry returns the first mention, after the dateline, of the
+// country the article is datelined in, or -1: when the text has no
+// dateline in its first lines, its place has no known country, or the
+// body never names that country (a story datelined in Brussels is seldom
+// about Belgium).
+func (r *reader) datelineCountry() int {
+	head := r.doc.Text
+	if len(head) > 1500 {
+		head = head[:1500]
+	}
+	loc := datelineRE.FindStringSubmatchIndex(head)
+	if loc == nil {
+		return -1
+	}
+	lo, hi, end := loc[2], loc[3], loc[1]
+	code := ""
+	for _, m := range r.doc.Mentions {
+		start := r.doc.Tokens[m.First].Start
+		if start < lo || start >= hi || m.Country == "" || (m.Type != entities.GPE && m.Type != entities.Loc) {
+			continue
+		}
+		if r.isCountry(m) || code == "" {
+			code = m.Country // "DAKAR, Senegal": the country named wins
+		}
+	}
+	if code == "" {
+		return -1
+	}
+	for mi, m := range r.doc.Mentions {
+		if r.doc.Tokens[m.First].Start >= end && m.Country == code && (r.isCountry(m) || m.Type == entities.NORP) {
+			return mi
+		}
+	}
+	return -1
 }
 
 // countryBefore returns the nearest mention of a country (by name or
