@@ -51,6 +51,17 @@ func (r *reader) addRole(person, x int, role entities.Role, tFirst, tEnd, si int
 	return ok
 }
 
+// titleSpan returns the role of the title that tokens first..end (inclusive)
+// spell, or NoRole; a title holds no mention.
+func (r *reader) titleSpan(first, end int) entities.Role {
+	for t := first; t <= end; t++ {
+		if r.mentionAt[t] >= 0 {
+			return entities.NoRole
+		}
+	}
+	return r.gaz.Title(r.doc.Text[r.doc.Tokens[first].Start:r.doc.Tokens[end].End])
+}
+
 // titleEndingAt finds the longest title of up to three words ending at
 // token end (inclusive); it returns its first token and role.
 func (r *reader) titleEndingAt(end int, s entities.Sentence) (int, entities.Role) {
@@ -59,17 +70,7 @@ func (r *reader) titleEndingAt(end int, s entities.Sentence) (int, entities.Role
 		if first < s.First || end >= s.Last {
 			continue
 		}
-		ok := true
-		for t := first; t <= end; t++ {
-			if r.mentionAt[t] >= 0 {
-				ok = false
-			}
-		}
-		if !ok {
-			continue
-		}
-		phrase := r.doc.Text[r.doc.Tokens[first].Start:r.doc.Tokens[end].End]
-		if role := r.gaz.Title(phrase); role != entities.NoRole {
+		if role := r.titleSpan(first, end); role != entities.NoRole {
 			return first, role
 		}
 	}
@@ -227,13 +228,15 @@ func (r *reader) apposTitle(mi, si int) bool {
 	for j < s.Last && r.mentionAt[j] < 0 && titleModifiers[r.lower[j]] {
 		j++
 	}
-	// Longest title starting at j.
+	// The longest title through j, starting at j or at a modifier that is
+	// part of it: "foreign minister" is a title, "foreign" also a modifier.
 	tEnd, role := -1, entities.NoRole
-	for n := 3; n >= 1; n-- {
-		if end := j + n - 1; end < s.Last {
-			if f, ro := r.titleEndingAt(end, s); f == j {
+search:
+	for f := titleStart; f <= j; f++ {
+		for end := min(f+2, s.Last-1); end >= j; end-- {
+			if ro := r.titleSpan(f, end); ro != entities.NoRole {
 				tEnd, role = end, ro
-				break
+				break search
 			}
 		}
 	}
