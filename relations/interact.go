@@ -652,6 +652,9 @@ func (r *reader) subjects(t, si int) []int {
 	s := r.doc.Sentences[si]
 	var out []int
 	pron := -1 // a personal pronoun met on the way, used when no name is
+	// A finite verb after "and" shares the subject of the verb before it.
+	coordinated := strings.HasPrefix(r.doc.Tokens[t].Tag, "VB") && r.doc.Tokens[t].Tag != "VBG" && r.doc.Tokens[t].Tag != "VBN" &&
+		(r.tokenIs(t-1, s, "and") || (r.tokenIs(t-2, s, "and") && r.doc.Tokens[t-1].Tag == "RB"))
 	for k := t - 1; k >= s.First; k-- {
 		if len(out) == 0 && k > s.First && r.lower[k] == "that" && r.doc.Tokens[k].Tag == "IN" && pron >= 0 && r.lower[pron] == "it" {
 			// "X said that it had granted asylum": "it" is X.
@@ -661,6 +664,11 @@ func (r *reader) subjects(t, si int) []int {
 			break
 		}
 		if len(out) == 0 && k > s.First && (boundaryWords[r.lower[k]] || (r.lower[k] == "that" && r.doc.Tokens[k].Tag == "IN")) {
+			if coordinated && adjunctWords[r.lower[k]] && k+1 < t && r.doc.Tokens[k+1].Tag == "VBG" {
+				// "X held talks before leaving Muscat and thanked Y": the
+				// gerund clause is an adjunct; "thanked" shares X.
+				continue
+			}
 			break
 		}
 		if r.lower[k] == "," {
