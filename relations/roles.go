@@ -215,6 +215,15 @@ func (r *reader) apposTitle(mi, si int) bool {
 		j++
 	}
 	x := -1
+	// "a senior Japanese Foreign Ministry official": modifiers may come
+	// before the employer.
+	k := j
+	for k < s.Last && r.mentionAt[k] < 0 && titleModifiers[r.lower[k]] {
+		k++
+	}
+	if k < s.Last && r.mentionAt[k] >= 0 {
+		j = k
+	}
 	if j < s.Last && r.mentionAt[j] >= 0 {
 		x = r.mentionAt[j]
 		j = r.doc.Mentions[x].Last
@@ -330,7 +339,16 @@ func (r *reader) isParty(e int) bool {
 		}
 	}
 	w := strings.Fields(ent.Name)
-	return len(w) > 1 && strings.EqualFold(w[len(w)-1], "party")
+	if len(w) > 1 && strings.EqualFold(w[len(w)-1], "party") {
+		return true
+	}
+	// "the ruling Pastef party": the text calls it one.
+	for _, mi := range ent.Mentions {
+		if l := r.doc.Mentions[mi].Last; l < len(r.lower) && r.lower[l] == "party" {
+			return true
+		}
+	}
+	return false
 }
 
 // locatedIn reads "PLACE, COUNTRY" and "PLACE, in (northern) COUNTRY"
@@ -393,7 +411,11 @@ func (r *reader) bareTitles() {
 	partners := map[int]map[int]bool{} // entities a person interacts with
 	for _, rel := range r.rels {
 		if rel.Type == LeaderOf || rel.Type == OfficialOf {
-			hasRole[rel.Source] = true
+			// A party or armed group's leader may still hold a state
+			// office: "Prime Minister X, the leader of the ruling party".
+			if !r.isParty(rel.Target) {
+				hasRole[rel.Source] = true
+			}
 			continue
 		}
 		for _, p := range [][2]int{{rel.Source, rel.Target}, {rel.Target, rel.Source}} {
