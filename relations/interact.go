@@ -204,6 +204,11 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 			// is its owner.
 			srcs = append([]int{m}, without(srcs, m)...)
 		}
+		if h := r.appositiveHead(t, s); h >= 0 && strings.HasPrefix(r.doc.Tokens[t].Tag, "NN") {
+			// "X, the party's leader and a long-time critic of Y,": the
+			// apposition describes X.
+			srcs = append([]int{h}, without(srcs, h)...)
+		}
 		if tr.mode == pair && tr.pos == 'N' && len(dsts) == 0 {
 			// "Turkey is Azerbaijan's closest ally": the possessor is the
 			// partner, the clause's subject the other side.
@@ -640,6 +645,31 @@ func (r *reader) prepObject(mi int, s entities.Sentence) bool {
 func (r *reader) isTitleWord(k int, s entities.Sentence) bool {
 	f, _ := r.titleEndingAt(k, s)
 	return f >= 0
+}
+
+// appositiveHead returns the person or body an apposition containing the
+// noun at t describes: "X, a long-time critic of Y," gives X. The
+// apposition opens with a comma after the mention and "a", "an" or "the",
+// and holds no finite verb up to t. It returns -1 otherwise.
+func (r *reader) appositiveHead(t int, s entities.Sentence) int {
+	for k := t - 1; k > s.First; k-- {
+		switch tag := r.doc.Tokens[k].Tag; {
+		case tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD":
+			return -1
+		case r.lower[k] == "," && k+1 < t && r.tokenIs(k+1, s, "a", "an", "the"):
+			h := r.mentionEndingAt(k-1, s)
+			if h < 0 {
+				return -1
+			}
+			if ty := r.doc.Mentions[h].Type; ty != entities.Person && ty != entities.Org {
+				return -1
+			}
+			return h
+		case r.lower[k] == "," || boundaryWords[r.lower[k]]:
+			return -1
+		}
+	}
+	return -1
 }
 
 // subjects returns candidate sources for the trigger at t, best first:

@@ -104,7 +104,7 @@ func buildTriggers() map[string][]trigger {
 	addTrigger(trigger{typ: DependsOn, preps: []string{"on", "upon"}}, "dependence", "depends", "depend", "dependent", "reliance", "relies", "rely", "reliant")
 	// Criticism.
 	addTrigger(trigger{typ: Criticize, pos: 'V'}, "criticized", "criticised", "criticizes", "criticises", "criticize", "criticise", "condemned", "condemns", "condemn", "denounced", "denounces", "slammed", "rebuked", "decried", "blasted", "chided", "protested", "protests", "protest", "deplored", "rebuked")
-	addTrigger(trigger{typ: Criticize, pos: 'N', preps: []string{"of"}}, "criticism", "condemnation")
+	addTrigger(trigger{typ: Criticize, pos: 'N', preps: []string{"of"}}, "criticism", "condemnation", "critic")
 	// Accusation.
 	addTrigger(trigger{typ: Accuse, pos: 'V'}, "accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame", "blaming", "prosecute", "prosecuted", "charged", "sued", "indicted")
 	addTrigger(trigger{typ: Accuse, pos: 'V', needs: []string{"accountable", "responsible"}}, "hold", "held", "holds")
