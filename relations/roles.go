@@ -382,6 +382,62 @@ func (r *reader) locatedIn(si int) {
 		}
 		r.add(Relation{Type: LocatedIn, Source: m.Entity, Target: n.Entity, Modality: Asserted, Confidence: 0.85}, si)
 	}
+	r.possessivePlaces(si)
+}
+
+// placeNouns name a kind of place within a larger one.
+var placeNouns = map[string]bool{
+	"capital": true, "city": true, "town": true, "port": true, "region": true, "province": true,
+	"state": true, "district": true, "village": true, "county": true, "enclave": true, "exclave": true,
+	"island": true, "oblast": true, "governorate": true, "neighbourhood": true, "neighborhood": true,
+	"suburb": true, "prefecture": true,
+}
+
+// possessivePlaces reads LOCATED_IN from a place owned by another:
+// "Yemen's capital Sanaa", "Yemen's capital, Sanaa", "Russia's Kursk
+// region", "Dakar's Ouakam district". The owner must be a place; a
+// country does not sit in a city, and a place the gazetteer puts in
+// another country is not read as this one's.
+func (r *reader) possessivePlaces(si int) {
+	s := r.doc.Sentences[si]
+	lo, hi := r.sentMentions(s)
+	for _, x := range r.doc.Mentions[lo:hi] {
+		if x.First < s.First || x.Last >= s.Last || !x.Type.IsPlace() || x.Entity < 0 || !r.possessiveAt(x.Last, s) {
+			continue
+		}
+		k := x.Last + 1
+		y := -1
+		switch {
+		case placeNouns[r.lower[k]]:
+			// "Yemen's capital (,) Sanaa"
+			k++
+			if r.tokenIs(k, s, ",") {
+				k++
+			}
+			if k < s.Last && r.mentionAt[k] >= 0 && r.doc.Mentions[r.mentionAt[k]].First == k {
+				y = r.mentionAt[k]
+			}
+		case r.mentionAt[k] >= 0 && r.doc.Mentions[r.mentionAt[k]].First == k:
+			// "Russia's Kursk region"
+			if m := r.mentionAt[k]; r.doc.Mentions[m].Last < s.Last && placeNouns[r.lower[r.doc.Mentions[m].Last]] {
+				y = m
+			}
+		}
+		if y < 0 {
+			continue
+		}
+		m := r.doc.Mentions[y]
+		if !m.Type.IsPlace() || m.Entity < 0 || m.Entity == x.Entity || r.isCountry(m) {
+			continue
+		}
+		if r.isCountry(x) && m.Country != "" && m.Country != x.Country {
+			continue
+		}
+		if !r.isCountry(x) && x.Country != "" && m.Country != "" && m.Country != x.Country {
+			continue
+		}
+		r.add(Relation{Type: LocatedIn, Source: m.Entity, Target: x.Entity, Modality: Asserted, Confidence: 0.8}, si)
+	}
 }
 
 // compass words may stand between "in" and a country.
@@ -596,6 +652,10 @@ func (r *reader) basedIn(si int) {
 		if m.First < s.First || m.First >= s.Last || m.Entity < 0 || r.doc.Entities[m.Entity].Type != entities.Org {
 			continue
 		}
+		// "PLACE, where ORG is based", "In PLACE, where ORG has its headquarters".
+		if w := r.whereBased(mi, s); w >= 0 {
+			r.add(Relation{Type: BasedIn, Source: m.Entity, Target: r.doc.Mentions[w].Entity, Modality: Asserted, Confidence: 0.8}, si)
+		}
 		// Before: X ('s) descriptor* ORG, descriptors being lower-case
 		// nouns and adjectives.
 		k := m.First - 1
@@ -635,6 +695,36 @@ func (r *reader) basedIn(si int) {
 			}
 		}
 	}
+}
+
+// whereBased returns the place of "PLACE, where ORG is based" or "PLACE,
+// where ORG has its headquarters" for the organisation mention mi, or -1.
+// Up to four words ("Germany's 45th") may stand between "where" and the
+// organisation.
+func (r *reader) whereBased(mi int, s entities.Sentence) int {
+	m := r.doc.Mentions[mi]
+	w := -1
+	for k := m.First - 1; k >= s.First && k >= m.First-5; k-- {
+		if r.lower[k] == "where" {
+			w = k
+			break
+		}
+	}
+	if w < 0 || !r.tokenIs(w-1, s, ",") {
+		return -1
+	}
+	p := r.mentionEndingAt(w-2, s)
+	if p < 0 || !r.doc.Mentions[p].Type.IsPlace() {
+		return -1
+	}
+	k := m.Last
+	switch {
+	case r.tokenIs(k, s, "is", "are", "was", "were") && r.tokenIs(k+1, s, "based", "headquartered", "stationed"):
+	case r.tokenIs(k, s, "has", "had", "have") && r.tokenIs(k+1, s, "its", "their") && r.tokenIs(k+2, s, "headquarters", "seat", "base"):
+	default:
+		return -1
+	}
+	return p
 }
 
 // orgNouns are the nouns that may head a description of an organisation
