@@ -298,7 +298,10 @@ func (r *reader) membership(si int) {
 			k++
 		}
 		var body int = -1
-		if x := r.mentionAt[k]; k < s.Last && x >= 0 {
+		if k >= s.Last {
+			continue
+		}
+		if x := r.mentionAt[k]; x >= 0 {
 			// "al-Qaida's affiliate"
 			e := r.doc.Mentions[x].Last
 			if r.possessiveAt(e, s) && e+1 < s.Last && memberNouns[r.lower[e+1]] {
@@ -406,6 +409,9 @@ func (r *reader) possessivePlaces(si int) {
 			continue
 		}
 		k := x.Last + 1
+		if k >= s.Last {
+			continue // "... Yemen's" ending the sentence
+		}
 		y := -1
 		switch {
 		case placeNouns[r.lower[k]]:
