@@ -126,7 +126,7 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 	var srcs, dsts []int
 
 	tag := r.doc.Tokens[t].Tag
-	passive := tr.pos != 'N' && (tag == "VBN" || tag == "VBD") && r.passiveAux(t, s)
+	passive := tr.pos != 'N' && !tr.stative && (tag == "VBN" || tag == "VBD") && r.passiveAux(t, s)
 	switch {
 	case tr.mode == pair && r.tokenIs(t+1, s, "between"):
 		a, b := r.betweenPair(t+2, s)
@@ -252,6 +252,9 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		r.hostVisit(t, si, dsts)
 	}
 	mod := r.modality(t, si)
+	if tr.stative && mod == Asserted {
+		mod = Intended // "X is expected in Riyadh": not there yet
+	}
 	when := r.when(si)
 	former := r.formerBefore(t, s)
 	// The subject and the members of its list first ("Estonia, Latvia
@@ -622,6 +625,12 @@ func (r *reader) describesPerson(mi int, s entities.Sentence) bool {
 }
 
 // prepObject reports whether mention mi is the object of a preposition.
+// personAfterOther reports whether mention mi is a person and mention b
+// is not: two such cannot be members of one list.
+func (r *reader) personAfterOther(mi, b int) bool {
+	return r.doc.Mentions[mi].Type == entities.Person && r.doc.Mentions[b].Type != entities.Person
+}
+
 func (r *reader) prepObject(mi int, s entities.Sentence) bool {
 	k := r.doc.Mentions[mi].First - 1
 	for k >= s.First && (r.lower[k] == "the" || r.lower[k] == "a" || titleModifiers[r.lower[k]] || r.isTitleWord(k, s)) {
@@ -1302,7 +1311,8 @@ func (r *reader) listBefore(mi int, s entities.Sentence) []int {
 			k--
 		}
 		x := r.mentionEndingAt(k-1, s)
-		if x < 0 {
+		if x < 0 || r.personAfterOther(mi, x) {
+			// "the envoy for Yemen, Hans Grundberg": no list.
 			return out
 		}
 		out = append(out, x)

@@ -30,6 +30,9 @@ type trigger struct {
 	// also reads the trigger even when an earlier reading of the same
 	// word found a relation ("talks" are a meeting and a negotiation).
 	also bool
+	// stative marks a participle whose passive form is its active sense:
+	// "X is expected in Riyadh" says X will come, not who expects.
+	stative bool
 }
 
 // triggers maps a lower-case word form to what it triggers. The lists are
@@ -50,7 +53,7 @@ func buildTriggers() map[string][]trigger {
 	addTrigger(trigger{typ: Visit, pos: 'V'}, "visit", "visits", "visited", "visiting", "toured", "tour", "tours")
 	addTrigger(trigger{typ: Visit, pos: 'N', preps: to}, "visit", "visits", "trip", "trips", "journey", "tour")
 	addTrigger(trigger{typ: Visit, pos: 'V', preps: []string{"in", "at"}}, "arrived", "arrives", "arrive", "landed", "lands")
-	addTrigger(trigger{typ: Visit, pos: 'V', preps: []string{"in"}}, "expected")
+	addTrigger(trigger{typ: Visit, pos: 'V', preps: []string{"in"}, stative: true}, "expected")
 	addTrigger(trigger{typ: Visit, pos: 'V', preps: to}, "travelled", "traveled", "travels", "travel", "flew", "flies")
 	// Hosting.
 	addTrigger(trigger{typ: Host, pos: 'V'}, "hosted", "hosts", "host", "hosting", "welcomed", "welcoming", "welcomes", "welcome", "received", "receives", "receiving")
