@@ -624,13 +624,13 @@ func (r *reader) describesPerson(mi int, s entities.Sentence) bool {
 	return false
 }
 
-// prepObject reports whether mention mi is the object of a preposition.
 // personAfterOther reports whether mention mi is a person and mention b
 // is not: two such cannot be members of one list.
 func (r *reader) personAfterOther(mi, b int) bool {
 	return r.doc.Mentions[mi].Type == entities.Person && r.doc.Mentions[b].Type != entities.Person
 }
 
+// prepObject reports whether mention mi is the object of a preposition.
 func (r *reader) prepObject(mi int, s entities.Sentence) bool {
 	k := r.doc.Mentions[mi].First - 1
 	for k >= s.First && (r.lower[k] == "the" || r.lower[k] == "a" || titleModifiers[r.lower[k]] || r.isTitleWord(k, s)) {

@@ -149,11 +149,11 @@ var (
 	}
 )
 
-// boundaryWords end the clause a trigger's arguments are looked for in.
 // adjunctWords open a time clause that may be a mere adjunct of the
 // clause's verb: "before leaving Muscat".
 var adjunctWords = map[string]bool{"before": true, "after": true, "while": true, "since": true, "when": true}
 
+// boundaryWords end the clause a trigger's arguments are looked for in.
 var boundaryWords = map[string]bool{
 	";": true, "but": true, "while": true, "whereas": true, "although": true, "though": true,
 	"because": true, "after": true, "before": true, "when": true, "since": true, "—": true, "–": true,

@@ -38,6 +38,7 @@ type Config struct {
 	// Lexicon, if set, is an external gazetteer: lower-case phrases (tokens
 	// separated by single spaces) with a mask of up to eight classes. It is
 	// stored in the model and marks the tokens it covers, in training and tagging.
+	// It excludes Gazetteer, whose marks use the same bits.
 	Lexicon map[string]uint8
 	Logf    func(format string, args ...any)
 }
@@ -314,11 +315,13 @@ func Train(docs []Doc, cl *Clusters, cfg Config) *Model {
 	m := NewModel(cl, cfg.Bits)
 	folds := max(cfg.Folds, 2)
 	var gazF []map[uint64]uint8
+	if cfg.Lexicon != nil && cfg.Gazetteer {
+		panic("nertag: Config.Lexicon and Config.Gazetteer exclude each other")
+	}
 	if cfg.Lexicon != nil {
 		m.gaz = LexiconKeys(cfg.Lexicon)
 		logf("lexicon: %d entries", len(m.gaz))
 	}
-	docGaz0 := m.gaz
 	if cfg.Gazetteer {
 		m.gaz = buildGaz(docs, func(int) bool { return true })
 		for f := 0; f < folds; f++ {
@@ -328,7 +331,7 @@ func Train(docs []Doc, cl *Clusters, cfg Config) *Model {
 	}
 	docGaz := func(d int) map[uint64]uint8 {
 		if gazF == nil {
-			return docGaz0
+			return m.gaz // the lexicon, or nil
 		}
 		return gazF[docs[d].Fold%folds]
 	}

@@ -135,6 +135,8 @@ func main() {
 	var lex map[string]uint8
 	lexPath := filepath.Join(*out, "lexicon.tsv.gz")
 	switch {
+	case *gaz && (*useLex || *lexSrc != ""):
+		fatal(errors.New("-gaz needs -lexicon=false: the training gazetteer and the lexicon share their feature bits"))
 	case *lexSrc != "":
 		if lex, err = buildLexicon(*wordnet, *lexSrc); err != nil {
 			fatal(err)
