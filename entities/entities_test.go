@@ -2,10 +2,13 @@ package entities_test
 
 import (
 	"errors"
+	"io/fs"
+	"os"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -204,4 +207,29 @@ func TestTypeText(t *testing.T) {
 	assert.Error(t, err)
 	_, err = entities.ParseType("FOO")
 	assert.Error(t, err)
+}
+
+func TestGazetteerGender(t *testing.T) {
+	g, err := entities.DefaultGazetteer()
+	require.NoError(t, err)
+	assert.Equal(t, byte('f'), g.Gender("Angela"))
+	assert.Equal(t, byte('m'), g.Gender("Vladimir"))
+	assert.Zero(t, g.Gender("Kim"), "borne by both sexes")
+	assert.Zero(t, g.Gender("Wang"), "a family name first in Chinese names")
+	assert.Zero(t, g.Gender("Zzyzx"))
+
+	// Tables written before gendernames.tsv existed still load.
+	sub := os.DirFS(".")
+	old := fstest.MapFS{}
+	require.NoError(t, fs.WalkDir(sub, "data", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || p == "data/gendernames.tsv" {
+			return err
+		}
+		b, err := fs.ReadFile(sub, p)
+		old[p] = &fstest.MapFile{Data: b}
+		return err
+	}))
+	g2, err := entities.LoadGazetteer(old)
+	require.NoError(t, err)
+	assert.Zero(t, g2.Gender("Angela"))
 }

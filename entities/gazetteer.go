@@ -57,6 +57,7 @@ type Gazetteer struct {
 	maxTitle   int
 	orgWords   map[string]bool
 	givenNames map[string]bool
+	genders    map[string]byte   // given name → 'm' or 'f'
 	seats      map[string]string // place → international body seated there
 }
 
@@ -66,7 +67,8 @@ func DefaultGazetteer() (*Gazetteer, error) { return LoadGazetteer(dataFS) }
 // LoadGazetteer reads the lists from fsys, which must hold the files of
 // entities/data: data/countries.tsv, data/cities.tsv, data/places.tsv,
 // data/orgs.tsv, data/demonyms_extra.tsv, data/titles.tsv,
-// data/orgwords.txt, data/givennames.txt and data/seats.tsv. Lines
+// data/orgwords.txt, data/givennames.txt and data/seats.tsv, and may
+// hold data/gendernames.tsv (given names of one sex, name TAB m|f). Lines
 // starting with # are comments; fields are separated by tabs, list items
 // by |.
 func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
@@ -76,6 +78,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		titles:     map[string]Role{},
 		orgWords:   map[string]bool{},
 		givenNames: map[string]bool{},
+		genders:    map[string]byte{},
 		seats:      map[string]string{},
 	}
 	loaders := []struct {
@@ -95,6 +98,12 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	}
 	for _, l := range loaders {
 		if err := readTable(fsys, l.file, l.min, l.fn); err != nil {
+			return nil, err
+		}
+	}
+	// Optional, so that tables written for earlier versions still load.
+	if _, err := fs.Stat(fsys, "data/gendernames.tsv"); err == nil {
+		if err := readTable(fsys, "data/gendernames.tsv", 2, g.addGender); err != nil {
 			return nil, err
 		}
 	}
@@ -325,6 +334,19 @@ func (g *Gazetteer) IsOrgWord(w string) bool { return g.orgWords[w] }
 // BodyAt returns the international body news means by a place's name
 // ("European Union" for "Brussels"), or "".
 func (g *Gazetteer) BodyAt(place string) string { return g.seats[normKey(place)] }
+
+// Gender returns 'm' or 'f' for a given name borne by one sex only
+// ("Angela" 'f', "Vladimir" 'm'), and 0 for others or unknown names.
+func (g *Gazetteer) Gender(given string) byte { return g.genders[given] }
+
+func (g *Gazetteer) addGender(f []string) error {
+	switch f[1] {
+	case "m", "f":
+		g.genders[f[0]] = f[1][0]
+		return nil
+	}
+	return fmt.Errorf("sex %q: want m or f", f[1])
+}
 
 // IsGivenName reports whether w is a common given name.
 func (g *Gazetteer) IsGivenName(w string) bool { return g.givenNames[w] }

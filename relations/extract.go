@@ -79,6 +79,7 @@ type reader struct {
 	countryOf map[int]string // entity → country, for people through their roles
 	byCountry map[string]int // ISO code → country entity
 	bare      []bareTitle    // people with a title that names no body
+	sex       map[int]byte   // person entity → 'm', 'f' or 0, filled by sexOf
 	added     int            // entities before the first one countryEntity added
 }
 
@@ -104,6 +105,7 @@ func newReader(doc *entities.Document, gaz *entities.Gazetteer) *reader {
 		index:     map[relKey]int{},
 		countryOf: map[int]string{},
 		byCountry: map[string]int{},
+		sex:       map[int]byte{},
 	}
 	r.added = len(doc.Entities)
 	for i := range doc.Tokens {

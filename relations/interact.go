@@ -1102,13 +1102,63 @@ func (r *reader) pluralReferent(k, si int) []int {
 
 // pronounReferent resolves a personal pronoun conservatively: the person
 // who is the subject of its sentence, or else of the sentence before.
+// A person known to be of the other sex is passed over: "she" is not
+// "Vladimir Putin".
 func (r *reader) pronounReferent(k, si int) int {
+	want := pronounSex[r.lower[k]]
 	for _, sj := range []int{si, si - 1} {
-		if mi := r.subjectOf(sj, si, k); mi >= 0 && r.doc.Mentions[mi].Type == entities.Person {
-			return mi
+		mi := r.subjectOf(sj, si, k)
+		if mi < 0 || r.doc.Mentions[mi].Type != entities.Person {
+			continue
 		}
+		if sex := r.sexOf(r.doc.Mentions[mi].Entity); want != 0 && sex != 0 && sex != want {
+			continue
+		}
+		return mi
 	}
 	return -1
+}
+
+// pronounSex gives the sex a personal pronoun refers to.
+var pronounSex = map[string]byte{
+	"he": 'm', "him": 'm', "his": 'm', "himself": 'm',
+	"she": 'f', "her": 'f', "hers": 'f', "herself": 'f',
+}
+
+// sexHonorifics are words before a name that tell its bearer's sex.
+var sexHonorifics = map[string]byte{
+	"mr": 'm', "mr.": 'm', "king": 'm', "prince": 'm', "sheikh": 'm', "sir": 'm', "lord": 'm',
+	"mrs": 'f', "mrs.": 'f', "ms": 'f', "ms.": 'f', "miss": 'f', "queen": 'f', "princess": 'f',
+	"sheikha": 'f', "dame": 'f', "lady": 'f',
+}
+
+// sexOf returns 'm' or 'f' for a person entity whose sex the text or
+// its given name tells, and 0 otherwise: an honorific before one of its
+// mentions ("Ms. Wong") wins over the given name's list.
+func (r *reader) sexOf(e int) byte {
+	if e < 0 || e >= len(r.doc.Entities) {
+		return 0
+	}
+	if sex, ok := r.sex[e]; ok {
+		return sex
+	}
+	var sex byte
+	ent := r.doc.Entities[e]
+	for _, mi := range ent.Mentions {
+		if f := r.doc.Mentions[mi].First; f > 0 {
+			if h := sexHonorifics[r.lower[f-1]]; h != 0 {
+				sex = h
+				break
+			}
+		}
+	}
+	if sex == 0 {
+		if f := strings.Fields(ent.Name); len(f) > 1 {
+			sex = r.gaz.Gender(f[0])
+		}
+	}
+	r.sex[e] = sex
+	return sex
 }
 
 // subjectOf returns the first mention of sentence sj that is neither the

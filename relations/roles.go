@@ -176,15 +176,72 @@ func (r *reader) preTitle(mi, si int) bool {
 		}
 		return false
 	}
-	if r.possessiveAt(k, s) {
+	// "the bloc's commission president", "Iran's atomic energy chief": up
+	// to two lower-case words may qualify the title after a possessive.
+	if q := r.titleQualifiers(k, s); q < k && r.possessiveAt(q, s) {
+		k, titleStart = q, q+1
+	}
+	possessive := r.possessiveAt(k, s)
+	if possessive {
 		k--
 	}
 	x := r.mentionEndingAt(k, s)
+	if x < 0 && possessive {
+		// "the bloc's president": the nearest body of that kind.
+		if g := r.groupNoun(k, si); g >= 0 {
+			return r.addRole(m.Entity, g, role, titleStart, tEnd, si, 0.75)
+		}
+	}
+	if x < 0 && !possessive {
+		// "President Bola Tinubu of Nigeria"
+		if y := r.bodyAfterOf(m.Last, s); y >= 0 {
+			return r.addRole(m.Entity, y, role, titleStart, tEnd, si, 0.85)
+		}
+	}
 	if x < 0 {
 		r.bare = append(r.bare, bareTitle{person: mi, role: role, first: titleStart, last: tEnd, si: si})
 		return false
 	}
 	return r.addRole(m.Entity, x, role, titleStart, tEnd, si, 0.9)
+}
+
+// bodyAfterOf returns the state or organisation named right after "of"
+// at token t ("... Bola Tinubu of Nigeria"), or -1; not when it only
+// qualifies a possessive ("of Britain's Labour Party").
+func (r *reader) bodyAfterOf(t int, s entities.Sentence) int {
+	if !r.tokenIs(t, s, "of") {
+		return -1
+	}
+	k := t + 1
+	if r.tokenIs(k, s, "the") {
+		k++
+	}
+	if k >= s.Last || r.mentionAt[k] < 0 {
+		return -1
+	}
+	x := r.mentionAt[k]
+	m := r.doc.Mentions[x]
+	if m.First != k || (m.Type != entities.GPE && m.Type != entities.Org) || r.possessiveAt(m.Last, s) {
+		return -1
+	}
+	return x
+}
+
+// titleQualifiers steps back from token k over at most two lower-case
+// nouns or adjectives that are no mention ("commission" in "the bloc's
+// commission president") and returns the token before them; k itself
+// when there are none.
+func (r *reader) titleQualifiers(k int, s entities.Sentence) int {
+	q := k
+	for n := 0; n < 2 && q >= s.First && r.mentionAt[q] < 0; n++ {
+		tag := r.doc.Tokens[q].Tag
+		w := r.doc.TokenText(q)
+		if w == "" || !unicode.IsLower([]rune(w)[0]) || (tag != "NN" && tag != "JJ") {
+			break
+		}
+		q--
+	}
+	return q
 }
 
 // hasTitleBefore reports whether another title ends just before token f,
