@@ -252,6 +252,12 @@ func TestRuleExtractor(t *testing.T) {
 		{"she is a woman", "President [Angela Merkel|PERSON] of [Germany|GPE] spoke on Monday. She later visited [Paris|GPE].",
 			[]string{"LEADER_OF Angela Merkel -> Germany", "VISIT Angela Merkel -> Paris"}},
 		{"an honorific tells the sex", "Mr. [Kim Sung|PERSON] spoke on Monday. She later visited [Paris|GPE].", nil},
+		{"an office holder's adviser serves the state", "[Brazilian|NORP] President [Luiz Lula|PERSON] spoke. [Celso Amorim|PERSON], [Lula|PERSON]'s chief foreign policy adviser, told the newspaper [Folha de S.Paulo|ORG] on Sunday that talks were possible.",
+			[]string{"LEADER_OF Luiz Lula -> Brazil", "OFFICIAL_OF Celso Amorim -> Brazil", "INTERVIEW Folha de S.Paulo -> Celso Amorim"}},
+		{"an adviser of a person with no office", "[Ana Torres|PERSON], [Luis Perez|PERSON]'s adviser, spoke.", nil},
+		{"her minister serves her state", "[Mexican|NORP] President [Claudia Sheinbaum|PERSON] spoke. Her deputy foreign minister for [Latin America|LOC], [Ana Torres|PERSON], attended.",
+			[]string{"LEADER_OF Claudia Sheinbaum -> Mexico", "OFFICIAL_OF Ana Torres -> Mexico"}},
+		{"his minister when he holds no office", "[Luis Perez|PERSON] spoke. His foreign minister, [Ana Torres|PERSON], attended.", nil},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

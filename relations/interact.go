@@ -275,7 +275,8 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		found := false
 		for _, b := range dsts {
 			dst, _ := r.actor(b)
-			if src < 0 || dst < 0 || src == dst || r.sameSide(src, dst) {
+			// A paper interviews its own country's officials.
+			if src < 0 || dst < 0 || src == dst || (tr.typ != Interview && r.sameSide(src, dst)) {
 				continue
 			}
 			typ := tr.typ

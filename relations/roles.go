@@ -25,6 +25,29 @@ func (r *reader) addRole(person, x int, role entities.Role, tFirst, tEnd, si int
 	if tt == entities.NORP {
 		target, tt = r.asState(target), entities.GPE
 	}
+	if tt == entities.Person && target != person {
+		// "Celso Amorim, Lula's chief foreign policy adviser": whoever
+		// serves a state's office holder serves the state.
+		target, tt, typ = r.stateOfPerson(target), entities.GPE, OfficialOf
+		conf -= 0.1
+	}
+	return r.addRoleTo(person, target, tt, typ, tFirst, tEnd, si, conf)
+}
+
+// stateOfPerson returns the country entity whose office person e holds,
+// as found so far, or -1.
+func (r *reader) stateOfPerson(e int) int {
+	if e < 0 {
+		return -1
+	}
+	if code := r.countryOf[e]; code != "" {
+		return r.countryEntity(code)
+	}
+	return -1
+}
+
+// addRoleTo is addRole once the target entity is known.
+func (r *reader) addRoleTo(person, target int, tt entities.Type, typ Type, tFirst, tEnd, si int, conf float64) bool {
 	if target < 0 || (tt != entities.GPE && tt != entities.Org) {
 		return false
 	}
@@ -145,6 +168,10 @@ func (r *reader) preTitle(mi, si int) bool {
 		for k >= s.First && r.mentionAt[k] < 0 && titleModifiers[r.lower[k]] {
 			k--
 		}
+		if r.tokenIs(k, s, "his", "her") {
+			// "Her deputy foreign minister for Latin America, X"
+			return r.pronounState(m.Entity, k, si, ro, k+1, tEnd)
+		}
 		if r.possessiveAt(k, s) {
 			k--
 		}
@@ -163,6 +190,10 @@ func (r *reader) preTitle(mi, si int) bool {
 		k--
 	}
 	titleStart := k + 1
+	if r.tokenIs(k, s, "his", "her") {
+		// "Her deputy foreign minister, X": the referent's state.
+		return r.pronounState(m.Entity, k, si, role, titleStart, tEnd)
+	}
 	if r.tokenIs(k, s, "its", "their") {
 		// "the IAEA said its director general, Rafael Grossi": the body
 		// is the nearest organisation or country before.
@@ -205,6 +236,26 @@ func (r *reader) preTitle(mi, si int) bool {
 	return r.addRole(m.Entity, x, role, titleStart, tEnd, si, 0.9)
 }
 
+// pronounState gives person the office title tFirst..tEnd in the state of
+// the person that the possessive pronoun at token k refers to: "Mexican
+// President Claudia Sheinbaum ... Her deputy foreign minister, X". Any
+// office under a state's office holder is one of the state's officials.
+func (r *reader) pronounState(person, k, si int, role entities.Role, tFirst, tEnd int) bool {
+	ref := r.pronounReferent(k, si)
+	if ref < 0 {
+		return false
+	}
+	e := r.doc.Mentions[ref].Entity
+	if e == person {
+		return false
+	}
+	st := r.stateOfPerson(e)
+	if st < 0 {
+		return false
+	}
+	return r.addRoleTo(person, st, entities.GPE, OfficialOf, tFirst, tEnd, si, 0.6)
+}
+
 // bodyAfterOf returns the state or organisation named right after "of"
 // at token t ("... Bola Tinubu of Nigeria"), or -1; not when it only
 // qualifies a possessive ("of Britain's Labour Party").
@@ -233,15 +284,18 @@ func (r *reader) bodyAfterOf(t int, s entities.Sentence) int {
 // when there are none.
 func (r *reader) titleQualifiers(k int, s entities.Sentence) int {
 	q := k
-	for n := 0; n < 2 && q >= s.First && r.mentionAt[q] < 0; n++ {
-		tag := r.doc.Tokens[q].Tag
-		w := r.doc.TokenText(q)
-		if w == "" || !unicode.IsLower([]rune(w)[0]) || (tag != "NN" && tag != "JJ") {
-			break
-		}
+	for n := 0; n < 2 && q >= s.First && r.mentionAt[q] < 0 && r.qualifier(q); n++ {
 		q--
 	}
 	return q
+}
+
+// qualifier reports whether token q is a lower-case noun or adjective,
+// such as may qualify a title: "nuclear chief", "policy adviser".
+func (r *reader) qualifier(q int) bool {
+	tag := r.doc.Tokens[q].Tag
+	w := r.doc.TokenText(q)
+	return w != "" && unicode.IsLower([]rune(w)[0]) && (tag == "NN" || tag == "JJ")
 }
 
 // hasTitleBefore reports whether another title ends just before token f,
@@ -303,6 +357,19 @@ search:
 			if ro := r.titleSpan(f, end); ro != entities.NoRole {
 				tEnd, role = end, ro
 				break search
+			}
+		}
+	}
+	if tEnd < 0 && x >= 0 {
+		// "Lula's chief foreign policy adviser": up to two lower-case
+		// qualifiers before the title, after a named employer.
+	qual:
+		for q := j; q < j+2 && q < s.Last && r.mentionAt[q] < 0 && r.qualifier(q); q++ {
+			for end := min(q+3, s.Last-1); end > q; end-- {
+				if ro := r.titleSpan(q+1, end); ro != entities.NoRole {
+					tEnd, role = end, ro
+					break qual
+				}
 			}
 		}
 	}
