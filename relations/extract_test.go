@@ -258,6 +258,12 @@ func TestRuleExtractor(t *testing.T) {
 		{"her minister serves her state", "[Mexican|NORP] President [Claudia Sheinbaum|PERSON] spoke. Her deputy foreign minister for [Latin America|LOC], [Ana Torres|PERSON], attended.",
 			[]string{"LEADER_OF Claudia Sheinbaum -> Mexico", "OFFICIAL_OF Ana Torres -> Mexico"}},
 		{"his minister when he holds no office", "[Luis Perez|PERSON] spoke. His foreign minister, [Ana Torres|PERSON], attended.", nil},
+		{"a place and its nationality", "Tensions rose over [Kaliningrad|GPE], the [Russian|NORP] exclave on the Baltic. Drones hit [Odesa|GPE], a [Ukrainian|NORP] port city, overnight.",
+			[]string{"LOCATED_IN Kaliningrad -> Russia", "LOCATED_IN Odesa -> Ukraine"}},
+		{"a place the gazetteer puts elsewhere keeps its country", "They flew to [Berlin|GPE], the [French|NORP] capital, by mistake.", nil},
+		{"a place in a region", "The command sits in [Northwood|GPE], [England|GPE], near London.",
+			[]string{"LOCATED_IN Northwood -> England"}},
+		{"a list of regions is no location", "[Texas|GPE], [California|GPE] and [Florida|GPE] voted early.", nil},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

@@ -494,6 +494,15 @@ func (r *reader) locatedIn(si int) {
 			continue
 		}
 		j++
+		if n := r.nationalPlace(j, s); n >= 0 {
+			// "Kaliningrad, the Russian exclave"
+			if c := r.doc.Mentions[n].Country; m.Country == "" || m.Country == c {
+				if ci := r.countryEntity(c); ci >= 0 && ci != m.Entity {
+					r.add(Relation{Type: LocatedIn, Source: m.Entity, Target: ci, Modality: Asserted, Confidence: 0.8}, si)
+				}
+			}
+			continue
+		}
 		if r.tokenIs(j, s, "in") {
 			j++
 			if j < s.Last && r.mentionAt[j] < 0 && compass[r.lower[j]] {
@@ -504,12 +513,58 @@ func (r *reader) locatedIn(si int) {
 			continue
 		}
 		n := r.doc.Mentions[r.mentionAt[j]]
-		if !r.isCountry(n) || n.Entity == m.Entity || (m.Country != "" && m.Country != n.Country) {
+		if n.Entity == m.Entity || (m.Country != "" && m.Country != n.Country) {
+			continue
+		}
+		// "Northwood, England", "Austin, Texas": a region the gazetteer
+		// knows holds a place that is not itself a region.
+		if !r.isCountry(n) && !(r.isRegion(n) && !r.isRegion(m)) {
 			continue
 		}
 		r.add(Relation{Type: LocatedIn, Source: m.Entity, Target: n.Entity, Modality: Asserted, Confidence: 0.85}, si)
 	}
 	r.possessivePlaces(si)
+}
+
+// isRegion reports whether a mention names a region the gazetteer knows
+// (a state, a province, a constituent country).
+func (r *reader) isRegion(m entities.Mention) bool {
+	if m.Canonical == "" || (m.Type != entities.GPE && m.Type != entities.Loc) {
+		return false
+	}
+	for _, e := range r.gaz.Lookup(m.Canonical) {
+		if e.Kind == "region" {
+			return true
+		}
+	}
+	return false
+}
+
+// nationalPlace reads "the Russian exclave", "a Ukrainian port city" at
+// token j and returns the nationality's mention, or -1.
+func (r *reader) nationalPlace(j int, s entities.Sentence) int {
+	if !r.tokenIs(j, s, "the", "a", "an") {
+		return -1
+	}
+	j++
+	if j < s.Last && r.mentionAt[j] < 0 && r.doc.Tokens[j].Tag == "JJ" {
+		j++ // "the strategic Russian exclave"
+	}
+	if j >= s.Last || r.mentionAt[j] < 0 {
+		return -1
+	}
+	n := r.mentionAt[j]
+	if r.doc.Mentions[n].Type != entities.NORP || r.doc.Mentions[n].Country == "" || r.doc.Mentions[n].First != j {
+		return -1
+	}
+	k := r.doc.Mentions[n].Last
+	if k < s.Last && r.mentionAt[k] < 0 && !placeNouns[r.lower[k]] && r.qualifier(k) {
+		k++ // "a Ukrainian port city"
+	}
+	if k >= s.Last || !placeNouns[r.lower[k]] {
+		return -1
+	}
+	return n
 }
 
 // placeNouns name a kind of place within a larger one.
