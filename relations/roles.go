@@ -12,13 +12,8 @@ import (
 // the state or body of mention x, with the title tokens [tFirst, tEnd];
 // a party's officials are its members, a deputy head an official.
 func (r *reader) addRole(person, x int, role entities.Role, tFirst, tEnd, si int, conf float64) bool {
-	var typ Type
-	switch role {
-	case entities.Leader:
-		typ = LeaderOf
-	case entities.Official:
-		typ = OfficialOf
-	default:
+	typ := roleType(role)
+	if typ == Invalid {
 		return false
 	}
 	target, tt := r.actor(x)
@@ -55,6 +50,9 @@ func (r *reader) addRoleTo(person, target int, tt entities.Type, typ Type, tFirs
 		typ = MemberOf // "a Georgian Dream lawmaker"
 	}
 	title := r.doc.Text[r.doc.Tokens[tFirst].Start:r.doc.Tokens[tEnd].End]
+	if tt == entities.GPE && strings.Contains(strings.ToLower(title), "opposition") {
+		return false // "Israel's opposition leader" holds no office of Israel
+	}
 	if typ == LeaderOf {
 		for _, w := range strings.Fields(strings.ToLower(title)) {
 			if w == "deputy" || w == "vice" || w == "assistant" || w == "vice-chairman" || w == "vice-president" {
@@ -125,7 +123,54 @@ func (r *reader) roles(si int) {
 		if !r.preTitle(mi, si) {
 			r.apposTitle(mi, si)
 		}
+		r.otherOfficials(mi, si)
 	}
+}
+
+// pluralOfficials are the plural nouns of "X and other officials of Y".
+var pluralOfficials = map[string]bool{
+	"officials": true, "lawmakers": true, "ministers": true, "commanders": true,
+	"executives": true, "members": true, "legislators": true, "politicians": true,
+}
+
+// otherOfficials reads "X and more than a dozen other officials of the
+// ruling Georgian Dream party": X is one of them.
+func (r *reader) otherOfficials(mi, si int) bool {
+	s := r.doc.Sentences[si]
+	m := r.doc.Mentions[mi]
+	j := m.Last
+	if !r.tokenIs(j, s, "and") {
+		return false
+	}
+	other := -1
+	for k := j + 1; k < s.Last && k <= j+6 && r.mentionAt[k] < 0; k++ {
+		if r.lower[k] == "other" {
+			other = k
+			break
+		}
+	}
+	if other < 0 || other+2 >= s.Last || !pluralOfficials[r.lower[other+1]] || !r.tokenIs(other+2, s, "of") {
+		return false
+	}
+	k := other + 3
+	if r.tokenIs(k, s, "the") {
+		k++
+	}
+	for n := 0; n < 2 && k < s.Last && r.mentionAt[k] < 0 && (r.lower[k] == "ruling" || r.lower[k] == "opposition" || r.lower[k] == "governing"); n++ {
+		k++
+	}
+	if k >= s.Last || r.mentionAt[k] < 0 || r.possessiveAt(r.doc.Mentions[r.mentionAt[k]].Last, s) {
+		return false
+	}
+	if r.lower[other+1] == "members" {
+		// "X and other members of Hamas"
+		body, bt := r.actor(r.mentionAt[k])
+		if bt != entities.Org {
+			return false
+		}
+		return r.add(Relation{Type: MemberOf, Source: m.Entity, Target: body, Modality: Asserted, Confidence: 0.75}, si)
+	}
+	return r.addRole(m.Entity, r.mentionAt[k], entities.Official, other+1, other+1, si, 0.75)
 }
 
 // preTitle reads "[X('s)] [former] TITLE PERSON", "its TITLE, PERSON"
@@ -672,6 +717,14 @@ func (r *reader) bareTitles() {
 		if hasRole[ent] {
 			continue
 		}
+		if st := r.partyState(ent); st >= 0 && r.formalTitle(b) && !r.partyOffice(b) {
+			// "Prime Minister X and other officials of the ruling
+			// Georgian Dream party": the party's country.
+			if typ := roleType(b.role); typ != Invalid && r.addRoleTo(ent, st, entities.GPE, typ, b.first, b.last, b.si, 0.5) {
+				hasRole[ent] = true
+				continue
+			}
+		}
 		x, conf := r.countryBefore(b.first, b.si, partners[ent]), 0.5
 		if x < 0 && r.formalTitle(b) {
 			// "TOKYO (AP) — ... Prime Minister Shigeru Ishiba": news style
@@ -690,6 +743,51 @@ func (r *reader) bareTitles() {
 			hasRole[ent] = true
 		}
 	}
+}
+
+// partyState returns the country of a party person e belongs to, when
+// exactly one such country is known, or -1.
+func (r *reader) partyState(e int) int {
+	code := ""
+	for _, rel := range r.rels {
+		if rel.Type != MemberOf || rel.Source != e || !r.isParty(rel.Target) {
+			continue
+		}
+		c := r.countryOf[rel.Target]
+		if c == "" || (code != "" && c != code) {
+			return -1
+		}
+		code = c
+	}
+	if code == "" {
+		return -1
+	}
+	return r.countryEntity(code)
+}
+
+// partyOffice reports whether a bare title may be an office within a
+// party rather than the state: "Opposition Leader X", "Chairman X".
+func (r *reader) partyOffice(b bareTitle) bool {
+	title := strings.ToLower(r.doc.Text[r.doc.Tokens[b.first].Start:r.doc.Tokens[b.last].End])
+	if r.lower[max(b.first-1, 0)] == "opposition" || strings.Contains(title, "opposition") || strings.Contains(title, "party") {
+		return true
+	}
+	switch title {
+	case "leader", "chairman", "chairwoman", "chair", "head", "secretary-general", "secretary general", "founder", "spokesman", "spokeswoman", "spokesperson":
+		return true
+	}
+	return false
+}
+
+// roleType is the relation type of an office's role, or Invalid.
+func roleType(role entities.Role) Type {
+	switch role {
+	case entities.Leader:
+		return LeaderOf
+	case entities.Official:
+		return OfficialOf
+	}
+	return Invalid
 }
 
 // formalTitle reports whether a bare title is a formal, present office
