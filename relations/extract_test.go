@@ -272,6 +272,13 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"MEMBER_OF Ana Torres -> Hamas"}},
 		{"other officials of a possessor", "Bans hit [Ana Torres|PERSON] and other officials of [Georgia|GPE]'s government.", nil},
 		{"an opposition leader leads no state", "[Israel|GPE]'s opposition leader [Ana Torres|PERSON] spoke. [Venezuelan|NORP] opposition leader [Luis Perez|PERSON] spoke.", nil},
+		{"a participle after a verb fights", "About 2,000 [North Korean|NORP] soldiers had been killed or wounded fighting [Ukrainian|NORP] forces since last year.",
+			[]string{"FIGHT North Korean -> Ukrainian"}},
+		{"the fighting is no fight without parties", "The escalation resumed fighting in the region.", nil},
+		{"troops sent to fight are no aid to the enemy", "[North Korea|GPE] sent troops to fight [Ukraine|GPE].",
+			[]string{"FIGHT North Korea -> Ukraine"}},
+		{"who is helped to act acts", "[Turkish|NORP] drones helped [Azerbaijan|GPE] defeat [Armenian|NORP] separatists. [Iran|GPE] let [Russia|GPE] attack [Ukraine|GPE].",
+			[]string{"FIGHT Azerbaijan -> Armenian", "FIGHT Russia -> Ukraine"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

@@ -50,12 +50,22 @@ func (r *reader) posFits(t int, pos byte) bool {
 	tag := r.doc.Tokens[t].Tag
 	switch pos {
 	case 'V':
+		if tag == "NN" {
+			if si := r.doc.SentenceOf(t); si >= 0 && r.causee(t, r.doc.Sentences[si]) >= 0 {
+				return true
+			}
+		}
 		if (tag == "NNS" || tag == "NN") && t > 0 && t+1 < len(r.doc.Tokens) {
 			// prose often tags "accuses", "sanctions" NNS between a
 			// subject and an object: "The U.S. government accuses
 			// Venezuelan President ...".
 			prev, next := r.doc.Tokens[t-1].Tag, r.doc.Tokens[t+1].Tag
 			switch {
+			case tag == "NN" && strings.HasSuffix(r.lower[t], "ing") && strings.HasPrefix(prev, "VB") &&
+				(next == "DT" || next == "JJ" || strings.HasPrefix(next, "NNP") || next == "PRP$" || r.mentionAt[t+1] >= 0):
+				// "killed or wounded fighting Ukrainian forces": a
+				// participle after a verb, before its object.
+				return true
 			case !strings.HasPrefix(prev, "NN") && prev != "PRP":
 			case next == "DT" || next == "PRP" || next == "PRP$" || strings.HasPrefix(next, "NNP") || next == "JJ" || next == "CD":
 				return strings.HasSuffix(r.lower[t], "s") && r.mentionAt[t-1] >= 0 || r.isSubjectHead(t-1)
@@ -66,6 +76,35 @@ func (r *reader) posFits(t int, pos byte) bool {
 		return strings.HasPrefix(tag, "NN") || tag == "JJ" || tag == "VBG"
 	}
 	return true
+}
+
+// causeWords make their object the subject of the bare verb after it:
+// "drones that helped Azerbaijan defeat the separatists".
+var causeWords = map[string]bool{
+	"help": true, "helps": true, "helped": true, "helping": true, "enable": true, "enables": true,
+	"enabled": true, "enabling": true, "allow": true, "allows": true, "allowed": true, "allowing": true,
+	"let": true, "lets": true, "letting": true,
+}
+
+// causee returns the actor that a verb of enabling puts before the bare
+// or to-infinitive trigger at t ("helped Azerbaijan (to) defeat"), or -1.
+func (r *reader) causee(t int, s entities.Sentence) int {
+	if tag := r.doc.Tokens[t].Tag; tag != "VB" && tag != "VBP" && tag != "NN" {
+		return -1 // prose tags some bare verbs after a name NN: "helped Azerbaijan defeat"
+	}
+	k := t - 1
+	if r.tokenIs(k, s, "to") {
+		k--
+	}
+	mi := r.mentionEndingAt(k, s)
+	if mi < 0 || r.doc.Mentions[mi].Type == entities.Loc || r.doc.Mentions[mi].Type == entities.Misc {
+		return -1
+	}
+	f := r.doc.Mentions[mi].First
+	if f-1 < s.First || !causeWords[r.lower[f-1]] {
+		return -1
+	}
+	return mi
 }
 
 // isSubjectHead reports whether token k is a noun heading a subject
@@ -690,6 +729,9 @@ func (r *reader) appositiveHead(t int, s entities.Sentence) int {
 // nearest person before it.
 func (r *reader) subjects(t, si int) []int {
 	s := r.doc.Sentences[si]
+	if x := r.causee(t, s); x >= 0 {
+		return []int{x}
+	}
 	var out []int
 	pron := -1 // a personal pronoun met on the way, used when no name is
 	// A finite verb after "and" shares the subject of the verb before it.
@@ -1208,6 +1250,9 @@ func (r *reader) objects(t int, s entities.Sentence, tr trigger) []int {
 		}
 		for _, p := range tr.preps {
 			if r.lower[k] == p {
+				if p == "to" && k+1 < s.Last && r.doc.Tokens[k+1].Tag == "VB" {
+					return nil // "sent troops to fight Ukraine": a purpose, not a recipient
+				}
 				if p == "between" {
 					if a, b := r.betweenPair(k+1, s); a >= 0 {
 						return []int{a, b}

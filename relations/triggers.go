@@ -118,7 +118,8 @@ func buildTriggers() map[string][]trigger {
 	addTrigger(trigger{typ: Sanction, pos: 'N', preps: on}, "sanctions", "embargo", "restrictions", "tariffs", "measures", "bans", "ban")
 	addTrigger(trigger{typ: Sanction, pos: 'V', preps: with, needs: []string{"border", "borders", "frontier"}}, "sealed", "closed", "shut", "seals", "closes")
 	// Fighting.
-	addTrigger(trigger{typ: Fight, pos: 'V'}, "attacked", "attacks", "attack", "attacking", "struck", "strikes", "strike", "bombed", "bombs", "shelled", "invaded", "invades", "ousted", "ousts", "toppled", "fought", "fights", "fight", "targeted", "raided", "killed", "destroyed", "shot", "downed")
+	addTrigger(trigger{typ: Fight, pos: 'V'}, "attacked", "attacks", "attack", "attacking", "struck", "strikes", "strike", "bombed", "bombs", "shelled", "invaded", "invades", "ousted", "ousts", "toppled", "fought", "fights", "fight", "fighting", "targeted", "raided", "killed", "destroyed", "shot", "downed",
+		"battled", "battling", "defeated", "defeat", "defeating", "repelled", "shelling", "invading")
 	addTrigger(trigger{typ: Fight, pos: 'N', preps: []string{"on", "against", "of", "with"}}, "attack", "attacks", "strike", "strikes", "offensive", "war", "invasion", "ousting", "overthrow", "ouster", "airstrikes", "bombing", "fight", "fighting")
 	addTrigger(trigger{typ: Fight, pos: 'V', preps: with, mode: pair}, "clashed")
 	// Interviews.
