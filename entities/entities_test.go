@@ -233,3 +233,20 @@ func TestGazetteerGender(t *testing.T) {
 	require.NoError(t, err)
 	assert.Zero(t, g2.Gender("Angela"))
 }
+
+// TestMentionsDoNotOverlap pins that a name the gazetteer grows from the
+// tagger's span does not leave the tagger's other pieces of it behind.
+func TestMentionsDoNotOverlap(t *testing.T) {
+	m, err := entities.DefaultModel()
+	require.NoError(t, err)
+	doc, err := m.Annotate("The London-based Syrian Observatory for Human Rights said so. Iran-aligned Houthis in Yemen's Red Sea port of Hodeidah fired.")
+	require.NoError(t, err)
+	for i := 1; i < len(doc.Mentions); i++ {
+		assert.LessOrEqual(t, doc.Mentions[i-1].End, doc.Mentions[i].Start, "%q overlaps %q", doc.MentionText(i-1), doc.MentionText(i))
+	}
+	var names []string
+	for i := range doc.Mentions {
+		names = append(names, doc.MentionText(i))
+	}
+	assert.Contains(t, names, "Syrian Observatory for Human Rights")
+}

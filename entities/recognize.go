@@ -454,7 +454,25 @@ func (m *Model) merge(doc *Document, spans []candidate, gaz []match) []candidate
 		})
 	}
 	sortCandidates(out)
-	return m.joinOrgs(doc, out)
+	return m.joinOrgs(doc, dropOverlaps(out))
+}
+
+// dropOverlaps keeps, of candidates that share tokens, the longest (the
+// first of equals): a span the gazetteer grew ("Syrian Observatory for
+// Human Rights" from the tagger's "Observatory for Human Rights") swallows
+// the tagger's "Syrian". cs must be sorted by start.
+func dropOverlaps(cs []candidate) []candidate {
+	out := cs[:0]
+	for _, c := range cs {
+		if n := len(out); n > 0 && c.first < out[n-1].last {
+			if c.last-c.first > out[n-1].last-out[n-1].first {
+				out[n-1] = c
+			}
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // covering returns a gazetteer match that strictly contains c.

@@ -1462,12 +1462,52 @@ func (r *reader) describedPerson(mi, si int) int {
 		}
 	}
 	if holder < 0 {
-		return -1
+		return r.lonePersonBefore(mi, si)
 	}
 	for _, x := range r.doc.Entities[holder].Mentions {
 		return x
 	}
 	return -1
+}
+
+// lonePersonBefore resolves a description that opens its sentence ("The
+// Argentine diplomat, who runs the agency, has criticized Iran") to the
+// one person the sentence before names, when that sentence names exactly
+// one, this one names none before the description, and the person is
+// not known to be of another country. It returns -1 otherwise.
+func (r *reader) lonePersonBefore(mi, si int) int {
+	if si == 0 {
+		return -1
+	}
+	s := r.doc.Sentences[si]
+	m := r.doc.Mentions[mi]
+	f := m.First
+	if r.tokenIs(f-1, s, "the") {
+		f--
+	}
+	if f != s.First {
+		return -1
+	}
+	p := r.doc.Sentences[si-1]
+	lo, hi := r.sentMentions(p)
+	person, last := -1, -1
+	for x := lo; x < hi; x++ {
+		e := r.doc.Mentions[x].Entity
+		if r.doc.Mentions[x].Type != entities.Person || e < 0 {
+			continue
+		}
+		if person >= 0 && person != e {
+			return -1
+		}
+		person, last = e, x
+	}
+	if person < 0 {
+		return -1
+	}
+	if c := r.countryOf[person]; c != "" && m.Country != "" && c != m.Country {
+		return -1
+	}
+	return last
 }
 
 // interviewArgs orders an interview's arguments: the medium interviews
