@@ -279,6 +279,9 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"FIGHT North Korea -> Ukraine"}},
 		{"who is helped to act acts", "[Turkish|NORP] drones helped [Azerbaijan|GPE] defeat [Armenian|NORP] separatists. [Iran|GPE] let [Russia|GPE] attack [Ukraine|GPE].",
 			[]string{"FIGHT Azerbaijan -> Armenian", "FIGHT Russia -> Ukraine"}},
+		{"a description names the one person before", "The [International Atomic Energy Agency|ORG] said its director general, [Ana Torres|PERSON], will travel. The [Argentine|NORP] diplomat, who runs the agency, has criticized [Iran|GPE].",
+			[]string{"LEADER_OF Ana Torres -> International Atomic Energy Agency", "CRITICIZE Ana Torres -> Iran"}},
+		{"a description with two people before names none", "[Ana Torres|PERSON] met [Luis Perez|PERSON]. The [Argentine|NORP] diplomat has criticized [Iran|GPE].", []string{"MEET Ana Torres -> Luis Perez"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}
@@ -379,4 +382,33 @@ func TestRuleExtractorConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 	assert.NotEmpty(t, want)
+}
+
+// TestRuleExtractorPlaceBased runs the whole model: "Vienna-based" is one
+// token, so the place is a mention inside it, which marked text cannot say.
+func TestRuleExtractorPlaceBased(t *testing.T) {
+	m, err := entities.DefaultModel()
+	require.NoError(t, err)
+	x := relations.NewRuleExtractor(m.Gazetteer())
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a place-based body", "The London-based Syrian Observatory for Human Rights said so.",
+			[]string{"BASED_IN Syrian Observatory for Human Rights -> London"}},
+		{"the place-based agency is the agency named before", "The International Atomic Energy Agency spoke. Its head runs the Vienna-based agency.",
+			[]string{"BASED_IN International Atomic Energy Agency -> Vienna"}},
+		{"a place-based broadcaster of another country is another body", "The London-based Syrian Observatory for Human Rights spoke. The Qatar-based broadcaster was banned.",
+			[]string{"BASED_IN Syrian Observatory for Human Rights -> London"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := m.Annotate(tt.text)
+			require.NoError(t, err)
+			rels, err := x.Extract(doc)
+			require.NoError(t, err)
+			checkContract(t, doc, rels)
+			assert.ElementsMatch(t, tt.want, edges(doc, rels))
+		})
+	}
 }

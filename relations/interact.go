@@ -861,6 +861,8 @@ var groupKinds = map[string][]string{
 	"bloc": {"intl"}, "alliance": {"intl"}, "union": {"intl"}, "organisation": {"intl"}, "organization": {"intl"},
 	"group": {"armed", "party"}, "movement": {"armed", "party"}, "militia": {"armed"}, "rebels": {"armed"},
 	"insurgents": {"armed"}, "militants": {"armed"}, "party": {"party"},
+	"agency": {"intl", "gov", "media"}, "watchdog": {"intl", "gov"}, "monitor": {"media", "intl"},
+	"broadcaster": {"media"}, "newspaper": {"media"}, "outlet": {"media"}, "company": {"company"},
 }
 
 // groupNoun resolves "the bloc", "the group" at token k to the nearest
@@ -871,8 +873,15 @@ func (r *reader) groupNoun(k, si int) int {
 	if !ok || !r.tokenIs(k-1, r.doc.Sentences[si], "the") {
 		return -1
 	}
+	return r.nearestBody(k-2, si, kinds)
+}
+
+// nearestBody returns the nearest organisation mention of one of the
+// gazetteer kinds at or before token k, in sentence si or the three
+// before it, or -1.
+func (r *reader) nearestBody(k, si int, kinds []string) int {
 	lo := r.doc.Sentences[max(si-3, 0)].First
-	for j := k - 2; j >= lo; j-- {
+	for j := k; j >= lo; j-- {
 		mi := r.mentionAt[j]
 		if mi < 0 {
 			continue

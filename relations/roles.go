@@ -928,6 +928,7 @@ func (r *reader) statelike(mi int) bool {
 // organisation: "Syrian news outlet SANA", "Iran's state-run IRNA news
 // agency", and from "ORG, based in X" / "headquartered in X".
 func (r *reader) basedIn(si int) {
+	r.compoundBases(si)
 	s := r.doc.Sentences[si]
 	lo, hi := r.sentMentions(s)
 	for mi := lo; mi < hi; mi++ {
@@ -975,6 +976,47 @@ func (r *reader) basedIn(si int) {
 				if r.doc.Mentions[x].Type == entities.GPE {
 					r.add(Relation{Type: BasedIn, Source: m.Entity, Target: r.doc.Mentions[x].Entity, Modality: Asserted, Confidence: 0.85}, si)
 				}
+			}
+		}
+	}
+}
+
+// compoundBases reads "the London-based Syrian Observatory" and "the
+// Vienna-based agency" (the nearest agency named before).
+func (r *reader) compoundBases(si int) {
+	s := r.doc.Sentences[si]
+	for t := s.First; t+1 < s.Last; t++ {
+		if !strings.HasSuffix(r.lower[t], "-based") && !strings.HasSuffix(r.lower[t], "-headquartered") {
+			continue
+		}
+		pm := r.mentionAt[t]
+		if pm < 0 || r.doc.Mentions[pm].Type != entities.GPE || r.doc.Mentions[pm].Entity < 0 {
+			continue
+		}
+		place := r.doc.Mentions[pm].Entity
+		k := t + 1
+		if k < s.Last && r.mentionAt[k] < 0 && r.doc.Tokens[k].Tag == "JJ" {
+			k++ // "the Vienna-based nuclear watchdog"
+		}
+		if k >= s.Last {
+			continue
+		}
+		if x := r.mentionAt[k]; x >= 0 {
+			if body, bt := r.actor(x); bt == entities.Org && r.doc.Mentions[x].First == k {
+				r.add(Relation{Type: BasedIn, Source: body, Target: place, Modality: Asserted, Confidence: 0.85}, si)
+			}
+			continue
+		}
+		kinds, ok := groupKinds[r.lower[k]]
+		if !ok || !r.tokenIs(t-1, s, "the") {
+			continue
+		}
+		if x := r.nearestBody(t-2, si, kinds); x >= 0 {
+			// "the Qatar-based broadcaster" after the London-based SOHR
+			// is another body: a known country must agree.
+			body, bt := r.actor(x)
+			if bc, pc := r.countryOf[body], r.countryOf[place]; bt == entities.Org && (bc == "" || pc == "" || bc == pc) {
+				r.add(Relation{Type: BasedIn, Source: body, Target: place, Modality: Asserted, Confidence: 0.6}, si)
 			}
 		}
 	}
