@@ -282,6 +282,11 @@ func TestRuleExtractor(t *testing.T) {
 		{"a description names the one person before", "The [International Atomic Energy Agency|ORG] said its director general, [Ana Torres|PERSON], will travel. The [Argentine|NORP] diplomat, who runs the agency, has criticized [Iran|GPE].",
 			[]string{"LEADER_OF Ana Torres -> International Atomic Energy Agency", "CRITICIZE Ana Torres -> Iran"}},
 		{"a description with two people before names none", "[Ana Torres|PERSON] met [Luis Perez|PERSON]. The [Argentine|NORP] diplomat has criticized [Iran|GPE].", []string{"MEET Ana Torres -> Luis Perez"}},
+		{"granted him asylum", "[Edmundo Gonzalez|PERSON] has lived in [Madrid|GPE] since [Spain|GPE] granted him asylum last year.",
+			[]string{"GRANT_ASYLUM Spain -> Edmundo Gonzalez"}},
+		{"granted a named person asylum", "[Russia|GPE] granted [Bashar Assad|PERSON] asylum.",
+			[]string{"GRANT_ASYLUM Russia -> Bashar Assad"}},
+		{"him is not the granter", "[Vladimir Putin|PERSON] granted him asylum.", nil},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

@@ -78,6 +78,48 @@ func (r *reader) posFits(t int, pos byte) bool {
 	return true
 }
 
+// grantVerbs give their indirect object what follows: "granted him asylum".
+var grantVerbs = map[string]bool{
+	"granted": true, "grants": true, "grant": true, "granting": true, "gave": true, "given": true,
+	"gives": true, "give": true, "offered": true, "offers": true, "offer": true, "offering": true,
+}
+
+// indirectObject reads the recipient between a verb of giving and the
+// trigger noun at t: "granted González asylum", "granted him asylum" (the
+// pronoun resolved as a subject pronoun would be). It returns nil when
+// there is none.
+func (r *reader) indirectObject(t, si int) []int {
+	s := r.doc.Sentences[si]
+	k := t - 1
+	if r.tokenIs(k, s, "political") {
+		k--
+	}
+	if k-1 < s.First {
+		return nil
+	}
+	if mi := r.mentionEndingAt(k, s); mi >= 0 {
+		if f := r.doc.Mentions[mi].First; f-1 >= s.First && grantVerbs[r.lower[f-1]] && r.doc.Mentions[mi].Type == entities.Person {
+			return []int{mi}
+		}
+		return nil
+	}
+	if !grantVerbs[r.lower[k-1]] {
+		return nil
+	}
+	switch r.lower[k] {
+	case "him", "her":
+		p := r.pronounReferent(k, si)
+		if p < 0 {
+			return nil
+		}
+		if subj := r.subjects(t, si); len(subj) > 0 && r.doc.Mentions[subj[0]].Entity == r.doc.Mentions[p].Entity {
+			return nil // "Putin granted him asylum": not Putin
+		}
+		return []int{p}
+	}
+	return nil
+}
+
 // causeWords make their object the subject of the bare verb after it:
 // "drones that helped Azerbaijan defeat the separatists".
 var causeWords = map[string]bool{
@@ -234,6 +276,9 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		}
 	default:
 		dsts = r.objects(t, s, tr)
+		if len(dsts) == 0 && tr.typ == GrantAsylum {
+			dsts = r.indirectObject(t, si)
+		}
 		srcs = r.subjects(t, si)
 		if p := r.possessorOf(t, s); p >= 0 && tr.mode != pair && tr.typ != DependsOn && strings.HasPrefix(r.doc.Tokens[t].Tag, "NN") {
 			// "Moscow's war against Ukraine": the possessor acts.
