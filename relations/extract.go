@@ -80,6 +80,8 @@ type reader struct {
 	byCountry map[string]int // ISO code → country entity
 	bare      []bareTitle    // people with a title that names no body
 	sex       map[int]byte   // person entity → 'm', 'f' or 0, filled by sexOf
+	possessed []possessed    // "China's Wang Yi"
+	diplomat  map[int]bool   // entities in a meeting, visit or talks, filled by bareTitles
 	added     int            // entities before the first one countryEntity added
 }
 
@@ -90,6 +92,13 @@ type bareTitle struct {
 	role        entities.Role
 	first, last int // title tokens
 	si          int
+}
+
+// possessed is a person named with a country's possessive and no title:
+// "China's Wang Yi".
+type possessed struct {
+	person, country int // mentions
+	si              int
 }
 
 type relKey struct {

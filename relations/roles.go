@@ -120,11 +120,28 @@ func (r *reader) roles(si int) {
 		if m.First < s.First || m.First >= s.Last || m.Entity < 0 || r.doc.Entities[m.Entity].Type != entities.Person {
 			continue
 		}
-		if !r.preTitle(mi, si) {
-			r.apposTitle(mi, si)
+		if !r.preTitle(mi, si) && !r.apposTitle(mi, si) {
+			r.possessedPerson(mi, si)
 		}
 		r.otherOfficials(mi, si)
 	}
+}
+
+// possessedPerson notes "China's Wang Yi": a person a country's name
+// owns, with no title. bareTitles makes such a person an official of
+// that country if the person takes part in diplomacy and has no other
+// role.
+func (r *reader) possessedPerson(mi, si int) {
+	s := r.doc.Sentences[si]
+	f := r.doc.Mentions[mi].First
+	if !r.possessiveAt(f-1, s) {
+		return
+	}
+	x := r.mentionEndingAt(f-2, s)
+	if x < 0 || !r.isCountry(r.doc.Mentions[x]) {
+		return
+	}
+	r.possessed = append(r.possessed, possessed{person: mi, country: x, si: si})
 }
 
 // pluralOfficials are the plural nouns of "X and other officials of Y".
@@ -695,7 +712,12 @@ func (r *reader) isCountry(m entities.Mention) bool {
 func (r *reader) bareTitles() {
 	hasRole := map[int]bool{}
 	partners := map[int]map[int]bool{} // entities a person interacts with
+	r.diplomat = map[int]bool{}
 	for _, rel := range r.rels {
+		switch rel.Type {
+		case Meet, Host, Visit, Negotiate, Agree, Cooperate:
+			r.diplomat[rel.Source], r.diplomat[rel.Target] = true, true
+		}
 		if rel.Type == LeaderOf || rel.Type == OfficialOf {
 			// A party or armed group's leader may still hold a state
 			// office: "Prime Minister X, the leader of the ruling party".
@@ -709,6 +731,19 @@ func (r *reader) bareTitles() {
 				partners[p[0]] = map[int]bool{}
 			}
 			partners[p[0]][p[1]] = true
+		}
+	}
+	for _, p := range r.possessed {
+		ent := r.doc.Mentions[p.person].Entity
+		if hasRole[ent] || !r.diplomat[ent] {
+			continue
+		}
+		c, _ := r.actor(p.country)
+		if partners[ent][c] {
+			continue // a country the person deals with is no employer
+		}
+		if r.add(Relation{Type: OfficialOf, Source: ent, Target: c, Modality: Asserted, Confidence: 0.5}, p.si) {
+			hasRole[ent] = true
 		}
 	}
 	dateline := -2 // not looked for yet
