@@ -120,6 +120,20 @@ func (r *reader) indirectObject(t, si int) []int {
 	return nil
 }
 
+// threatCue reports whether the attack trigger at t is something its
+// subject says it is ready to do: "is ready to strike", "threatened to
+// invade", "vowed to attack".
+func (r *reader) threatCue(t int, s entities.Sentence) bool {
+	if !r.tokenIs(t-1, s, "to") {
+		return false
+	}
+	switch r.lower[max(t-2, s.First)] {
+	case "ready", "prepared", "willing", "threatened", "threatens", "threaten", "threatening", "vowed", "vows":
+		return t-2 >= s.First
+	}
+	return false
+}
+
 // causeWords make their object the subject of the bare verb after it:
 // "drones that helped Azerbaijan defeat the separatists".
 var causeWords = map[string]bool{
@@ -341,6 +355,19 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 	}
 	when := r.when(si)
 	former := r.formerBefore(t, s)
+	typ0 := tr.typ
+	if typ0 == Fight && r.threatCue(t, s) {
+		// "ready to strike Iranian nuclear facilities": a stated
+		// readiness to attack is a threat, and the threat is made
+		// (unless only reported or denied).
+		typ0 = Threaten
+		if mod == Intended {
+			mod = Asserted
+			if r.reportedIn(s) {
+				mod = Reported
+			}
+		}
+	}
 	// The subject and the members of its list first ("Estonia, Latvia
 	// and Lithuania imposed bans"), then the other candidates, nearest
 	// first, until one fits.
@@ -363,7 +390,7 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 			if src < 0 || dst < 0 || src == dst || (tr.typ != Interview && r.sameSide(src, dst)) {
 				continue
 			}
-			typ := tr.typ
+			typ := typ0
 			if typ == ProvideAid && r.doc.Entities[dst].Type == entities.Loc {
 				// "sent warships to the southern Caribbean": forces sent
 				// to a sea or region are a presence there, not aid.
@@ -873,8 +900,11 @@ func (r *reader) subjects(t, si int) []int {
 	}
 	if len(out) > 0 && pron >= 0 && r.lower[pron] == "it" && !r.itBeforeThat(pron, s) {
 		// "has told Washington it is ready to strike": "it" is not
-		// Washington, and we cannot say who it is.
+		// Washington but whoever told it, if a state or body did.
 		out = nil
+		if x := r.tellerOf(pron, s); x >= 0 {
+			out = append(out, x)
+		}
 	}
 	if len(out) == 0 && pron >= 0 && r.lower[pron] == "they" {
 		out = r.pluralReferent(pron, si)
@@ -1163,6 +1193,39 @@ func (r *reader) openingClause(t int, s entities.Sentence) bool {
 // ("Although Russia ..., it offered asylum") is its referent.
 func (r *reader) itBeforeThat(k int, s entities.Sentence) bool {
 	return k > s.First && (r.lower[k-1] == "," || r.lower[k-1] == "and" || r.lower[k-1] == "but" || r.lower[k-1] == "that")
+}
+
+// tellVerbs report speech to an addressee: "told Washington it ...".
+var tellVerbs = map[string]bool{
+	"told": true, "tells": true, "informed": true, "informs": true, "assured": true,
+	"assures": true, "warned": true, "warns": true, "notified": true,
+}
+
+// tellerOf resolves "it" at k in "X has told Y it is ready": the state or
+// body that opens the sentence as the telling verb's subject, or -1.
+func (r *reader) tellerOf(k int, s entities.Sentence) int {
+	y := r.mentionEndingAt(k-1, s)
+	if y < 0 {
+		return -1
+	}
+	v := r.doc.Mentions[y].First - 1
+	if v <= s.First || !tellVerbs[r.lower[v]] {
+		return -1
+	}
+	x := -1
+	for j := s.First; j < v; j++ {
+		if mi := r.mentionAt[j]; mi >= 0 {
+			x = mi
+			break
+		}
+	}
+	if x < 0 || r.doc.Mentions[x].First > s.First+1 {
+		return -1 // only a subject that opens the sentence
+	}
+	if t := r.doc.Mentions[x].Type; t != entities.GPE && t != entities.Org {
+		return -1
+	}
+	return x
 }
 
 // reportingSubject returns the organisation or country that says the
@@ -1626,6 +1689,15 @@ func (r *reader) modality(t, si int) Modality {
 			break
 		}
 	}
+	if r.reportedIn(s) {
+		return Reported
+	}
+	return Asserted
+}
+
+// reportedIn reports whether sentence s carries a report cue ("according
+// to", "reportedly").
+func (r *reader) reportedIn(s entities.Sentence) bool {
 	for k := s.First; k < s.Last; k++ {
 	cues:
 		for _, cue := range reportCues {
@@ -1634,10 +1706,10 @@ func (r *reader) modality(t, si int) Modality {
 					continue cues
 				}
 			}
-			return Reported
+			return true
 		}
 	}
-	return Asserted
+	return false
 }
 
 func (r *reader) formerBefore(t int, s entities.Sentence) bool {
