@@ -297,6 +297,11 @@ func TestRuleExtractor(t *testing.T) {
 		{"it is whoever told", "[Israel|GPE], which fears [Iran|GPE], has told [Washington|GPE] it is ready to strike [Iran|GPE].",
 			[]string{"THREATEN Israel -> Iran"}},
 		{"it after telling a person is nobody", "The minister has told [Washington|GPE] it is ready to strike [Iran|GPE].", nil},
+		{"leaving a foreign capital was a visit", "[Iranian|NORP] Foreign Minister [Abbas Araghchi|PERSON] held talks with [Haitham bin Tarik|PERSON] before leaving [Muscat|GPE].",
+			[]string{"OFFICIAL_OF Abbas Araghchi -> Iran", "MEET Abbas Araghchi -> Haitham bin Tarik", "VISIT Abbas Araghchi -> Muscat"}},
+		{"leaving one's own country is no visit", "[Syrian|NORP] President [Bashar Assad|PERSON] left [Syria|GPE] in December.",
+			[]string{"LEADER_OF Bashar Assad -> Syria"}},
+		{"leaving with no known country is no visit", "[Ana Torres|PERSON] left [Lima|GPE] on Monday.", nil},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

@@ -390,6 +390,12 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 			if src < 0 || dst < 0 || src == dst || (tr.typ != Interview && r.sameSide(src, dst)) {
 				continue
 			}
+			if tr.departure {
+				sc, dc := r.countryOf[src], r.countryOf[dst]
+				if sc == "" || dc == "" || sc == dc || !r.doc.Entities[dst].Type.IsPlace() {
+					continue
+				}
+			}
 			typ := typ0
 			if typ == ProvideAid && r.doc.Entities[dst].Type == entities.Loc {
 				// "sent warships to the southern Caribbean": forces sent
@@ -803,6 +809,11 @@ func (r *reader) subjects(t, si int) []int {
 	s := r.doc.Sentences[si]
 	if x := r.causee(t, s); x >= 0 {
 		return []int{x}
+	}
+	if r.doc.Tokens[t].Tag == "VBG" && t-1 > s.First && adjunctWords[r.lower[t-1]] && r.lower[t-1] != "when" && r.lower[t-1] != "since" {
+		// "X held talks before leaving Muscat": the gerund's subject
+		// is the clause's.
+		return r.subjects(t-1, si)
 	}
 	var out []int
 	pron := -1 // a personal pronoun met on the way, used when no name is

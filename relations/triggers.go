@@ -33,6 +33,10 @@ type trigger struct {
 	// stative marks a participle whose passive form is its active sense:
 	// "X is expected in Riyadh" says X will come, not who expects.
 	stative bool
+	// departure marks leaving a place: the subject was there, a visit
+	// only when the subject is known to be of another country ("before
+	// leaving Muscat", not "Assad left Syria").
+	departure bool
 }
 
 // triggers maps a lower-case word form to what it triggers. The lists are
@@ -55,6 +59,7 @@ func buildTriggers() map[string][]trigger {
 	addTrigger(trigger{typ: Visit, pos: 'V', preps: []string{"in", "at"}}, "arrived", "arrives", "arrive", "landed", "lands")
 	addTrigger(trigger{typ: Visit, pos: 'V', preps: []string{"in"}, stative: true}, "expected")
 	addTrigger(trigger{typ: Visit, pos: 'V', preps: to}, "travelled", "traveled", "travels", "travel", "flew", "flies")
+	addTrigger(trigger{typ: Visit, pos: 'V', departure: true}, "leaving", "left", "leaves", "departed", "departing", "departs")
 	// Hosting.
 	addTrigger(trigger{typ: Host, pos: 'V'}, "hosted", "hosts", "host", "hosting", "welcomed", "welcoming", "welcomes", "welcome", "received", "receives", "receiving")
 	// Meetings.
