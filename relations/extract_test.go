@@ -302,6 +302,12 @@ func TestRuleExtractor(t *testing.T) {
 		{"leaving one's own country is no visit", "[Syrian|NORP] President [Bashar Assad|PERSON] left [Syria|GPE] in December.",
 			[]string{"LEADER_OF Bashar Assad -> Syria"}},
 		{"leaving with no known country is no visit", "[Ana Torres|PERSON] left [Lima|GPE] on Monday.", nil},
+		{"aid named at length before its recipient", "[Moscow|GPE] has also delivered attack helicopters and armored vehicles to the [Malian|NORP] army.",
+			[]string{"PROVIDE_AID Russia -> Mali"}},
+		{"an agreement on cooperation is cooperation", "[Turkey|GPE] and [Azerbaijan|GPE] signed agreements on defense industry cooperation.",
+			[]string{"AGREE Turkey -> Azerbaijan", "COOPERATE Turkey -> Azerbaijan"}},
+		{"an agreement on a pipeline is no cooperation", "[Turkey|GPE] and [Azerbaijan|GPE] signed agreements on a gas pipeline.",
+			[]string{"AGREE Turkey -> Azerbaijan"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

@@ -41,7 +41,11 @@ func (r *reader) interactions(si int) {
 			if (found && !tr.also) || !r.posFits(t, tr.pos) || !r.needsFit(t, s, tr) {
 				continue
 			}
-			found = r.readTrigger(t, si, tr) || found
+			n0 := len(r.rels)
+			if r.readTrigger(t, si, tr) {
+				found = true
+				r.cooperationTopic(t, si, tr, n0)
+			}
 		}
 	}
 }
@@ -132,6 +136,45 @@ func (r *reader) threatCue(t int, s entities.Sentence) bool {
 		return t-2 >= s.First
 	}
 	return false
+}
+
+// cooperationTopic reads "signed agreements on defense industry
+// cooperation", "talks on security cooperation": the parties of the
+// agreement or talks read at t (relations from index n0 on) also
+// cooperate.
+func (r *reader) cooperationTopic(t, si int, tr trigger, n0 int) {
+	if tr.typ != Agree && tr.typ != Negotiate && tr.typ != Meet {
+		return
+	}
+	s := r.doc.Sentences[si]
+	on := -1
+	for k := t + 1; k < s.Last && k <= t+3; k++ {
+		if r.lower[k] == "on" || r.lower[k] == "over" || r.lower[k] == "to" && r.tokenIs(k+1, s, "expand", "deepen", "boost", "strengthen") {
+			on = k
+			break
+		}
+	}
+	if on < 0 {
+		return
+	}
+	topic := false
+	for k := on + 1; k < s.Last && k <= on+5 && !boundaryWords[r.lower[k]] && r.lower[k] != ","; k++ {
+		if r.lower[k] == "cooperation" || r.lower[k] == "co-operation" || r.lower[k] == "partnership" {
+			topic = true
+			break
+		}
+	}
+	if !topic {
+		return
+	}
+	for _, rel := range append([]Relation(nil), r.rels[n0:]...) {
+		if rel.Type != tr.typ {
+			continue
+		}
+		c := rel
+		c.Type, c.Confidence, c.Evidence = Cooperate, rel.Confidence-0.1, nil
+		r.add(c, si)
+	}
 }
 
 // causeWords make their object the subject of the bare verb after it:
@@ -1370,7 +1413,7 @@ func (r *reader) objects(t int, s entities.Sentence, tr trigger) []int {
 		}
 		return out
 	}
-	for k := t + 1; k < s.Last && k <= t+5; k++ {
+	for k := t + 1; k < s.Last && k <= t+7; k++ {
 		if r.mentionAt[k] >= 0 || r.lower[k] == "," {
 			// "sent oil supplies to X": words may stand between the
 			// trigger and its preposition; a name or a comma may not.
