@@ -308,6 +308,11 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"AGREE Turkey -> Azerbaijan", "COOPERATE Turkey -> Azerbaijan"}},
 		{"an agreement on a pipeline is no cooperation", "[Turkey|GPE] and [Azerbaijan|GPE] signed agreements on a gas pipeline.",
 			[]string{"AGREE Turkey -> Azerbaijan"}},
+		{"a list of things sent", "The [United States|GPE] has sent warships, a nuclear-powered submarine and fighter jets to the southern [Caribbean|LOC].",
+			[]string{"MILITARY_PRESENCE_IN United States -> Caribbean"}},
+		{"a verb between sent and to", "[Russia|GPE] sent aid, officials said, to [Syria|GPE].", nil},
+		{"a trailing participle takes the sentence's subject", "[NATO|ORG] launched its [Baltic Sentry|MISC] mission in January, deploying frigates, patrol aircraft and naval drones to the [Baltic Sea|LOC].",
+			[]string{"MILITARY_PRESENCE_IN NATO -> Baltic Sea"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

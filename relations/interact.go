@@ -853,6 +853,14 @@ func (r *reader) subjects(t, si int) []int {
 	if x := r.causee(t, s); x >= 0 {
 		return []int{x}
 	}
+	if r.doc.Tokens[t].Tag == "VBG" && t-1 > s.First && r.lower[t-1] == "," {
+		// "NATO launched its mission in January, deploying frigates to
+		// the Baltic Sea": a trailing participle's subject is the
+		// sentence's.
+		if x := r.subjectOf(si, si, t); x >= 0 && r.doc.Mentions[x].First <= s.First+1 {
+			return []int{x}
+		}
+	}
 	if r.doc.Tokens[t].Tag == "VBG" && t-1 > s.First && adjunctWords[r.lower[t-1]] && r.lower[t-1] != "when" && r.lower[t-1] != "since" {
 		// "X held talks before leaving Muscat": the gerund's subject
 		// is the clause's.
@@ -1413,10 +1421,21 @@ func (r *reader) objects(t int, s entities.Sentence, tr trigger) []int {
 		}
 		return out
 	}
-	for k := t + 1; k < s.Last && k <= t+7; k++ {
-		if r.mentionAt[k] >= 0 || r.lower[k] == "," {
+	// What is sent or deployed may be a list: "sent warships, a
+	// submarine and fighter jets to the Caribbean".
+	things := tr.typ == ProvideAid || tr.typ == MilitaryPresenceIn
+	reach := 7
+	if things {
+		reach = 12
+	}
+	for k := t + 1; k < s.Last && k <= t+reach; k++ {
+		if r.mentionAt[k] >= 0 || (r.lower[k] == "," && !things) || (things && r.lower[k] == "," && r.tokenIs(k+1, s, "which", "who", "where")) {
 			// "sent oil supplies to X": words may stand between the
-			// trigger and its preposition; a name or a comma may not.
+			// trigger and its preposition; a name or a comma may not,
+			// but for a list of things sent; a verb never.
+			break
+		}
+		if things && strings.HasPrefix(r.doc.Tokens[k].Tag, "VB") {
 			break
 		}
 		for _, p := range tr.preps {
