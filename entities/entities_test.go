@@ -250,3 +250,16 @@ func TestMentionsDoNotOverlap(t *testing.T) {
 	}
 	assert.Contains(t, names, "Syrian Observatory for Human Rights")
 }
+
+func TestAdministrationNamesAPerson(t *testing.T) {
+	m, err := entities.DefaultModel()
+	require.NoError(t, err)
+	doc, err := m.Annotate("Warships sailed in what the Trump administration describes as a counternarcotics operation. The Biden administration disagreed.")
+	require.NoError(t, err)
+	got := map[string]entities.Type{}
+	for i, mt := range doc.Mentions {
+		got[doc.MentionText(i)] = mt.Type
+	}
+	assert.Equal(t, entities.Person, got["Trump"])
+	assert.Equal(t, entities.Person, got["Biden"])
+}

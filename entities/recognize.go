@@ -575,6 +575,12 @@ func (m *Model) isTitleAt(doc *Document, i, last int) bool {
 // fixType corrects the tagger's type with what the words say.
 func (m *Model) fixType(doc *Document, c candidate) Type {
 	head := doc.TokenText(c.last - 1)
+	if (c.typ == Org || c.typ == Misc) && c.last-c.first <= 2 && c.last < len(doc.Tokens) &&
+		strings.EqualFold(doc.TokenText(c.last), "administration") && !m.gaz.IsOrgWord(head) {
+		// "the Trump administration": a name that no list knows, before
+		// "administration", is the president's.
+		return Person
+	}
 	switch c.typ {
 	case Person:
 		if m.gaz.IsOrgWord(head) {
