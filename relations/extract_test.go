@@ -313,6 +313,10 @@ func TestRuleExtractor(t *testing.T) {
 		{"a verb between sent and to", "[Russia|GPE] sent aid, officials said, to [Syria|GPE].", nil},
 		{"a trailing participle takes the sentence's subject", "[NATO|ORG] launched its [Baltic Sentry|MISC] mission in January, deploying frigates, patrol aircraft and naval drones to the [Baltic Sea|LOC].",
 			[]string{"MILITARY_PRESENCE_IN NATO -> Baltic Sea"}},
+		{"troops that withdrew were there", "The last [Russian|NORP] peacekeepers withdrew from [Nagorno-Karabakh|GPE] last year. [French|NORP] troops left [Mali|GPE] in 2022.",
+			[]string{"MILITARY_PRESENCE_IN Russia -> Nagorno-Karabakh", "MILITARY_PRESENCE_IN France -> Mali"}},
+		{"a state that withdrew from a treaty had one", "[Russia|GPE] withdrew from the treaty with [Ukraine|GPE].",
+			[]string{"AGREE Russia -> Ukraine"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}
@@ -441,5 +445,18 @@ func TestRuleExtractorPlaceBased(t *testing.T) {
 			checkContract(t, doc, rels)
 			assert.ElementsMatch(t, tt.want, edges(doc, rels))
 		})
+	}
+}
+
+func TestRuleExtractorEndedTies(t *testing.T) {
+	for text, former := range map[string]bool{
+		"[Russia|GPE] withdrew from the treaty with [Ukraine|GPE].":       true,
+		"[Russia|GPE] severed diplomatic ties with [Ukraine|GPE].":        true,
+		"[Russia|GPE] signed a treaty with [Ukraine|GPE].":                false,
+		"The last [Russian|NORP] troops withdrew from [Syria|GPE] today.": true,
+	} {
+		doc, rels := extractMarked(t, text)
+		require.Len(t, rels, 1, "%s: %v", text, edges(doc, rels))
+		assert.Equal(t, former, rels[0].Former, text)
 	}
 }

@@ -397,7 +397,7 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		mod = Intended // "X is expected in Riyadh": not there yet
 	}
 	when := r.when(si)
-	former := r.formerBefore(t, s)
+	former := r.formerBefore(t, s) || tr.past || (tr.mode == pair && r.endedBefore(t, s))
 	typ0 := tr.typ
 	if typ0 == Fight && r.threatCue(t, s) {
 		// "ready to strike Iranian nuclear facilities": a stated
@@ -1780,6 +1780,28 @@ func (r *reader) reportedIn(s entities.Sentence) bool {
 				}
 			}
 			return true
+		}
+	}
+	return false
+}
+
+// endWords end a tie: "withdrew from the treaty", "scrapped the deal".
+var endWords = map[string]bool{
+	"withdrew": true, "withdrawn": true, "withdraw": true, "withdraws": true, "withdrawing": true,
+	"quit": true, "quits": true, "exited": true, "abandoned": true, "scrapped": true, "scraps": true,
+	"suspended": true, "suspends": true, "ended": true, "ends": true, "cut": true, "severed": true,
+	"severs": true, "broke": true, "breaks": true, "terminated": true, "annulled": true, "renounced": true,
+}
+
+// endedBefore reports whether a verb ending the tie stands up to four
+// words before the trigger at t: the relation held, and no longer does.
+func (r *reader) endedBefore(t int, s entities.Sentence) bool {
+	for k := t - 1; k >= s.First && k >= t-4; k-- {
+		if endWords[r.lower[k]] {
+			return true
+		}
+		if r.mentionAt[k] >= 0 {
+			return false
 		}
 	}
 	return false

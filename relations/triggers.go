@@ -37,6 +37,9 @@ type trigger struct {
 	// only when the subject is known to be of another country ("before
 	// leaving Muscat", not "Assad left Syria").
 	departure bool
+	// past marks a relation that the trigger ends: "troops withdrew
+	// from X" were in X.
+	past bool
 }
 
 // triggers maps a lower-case word form to what it triggers. The lists are
@@ -59,7 +62,6 @@ func buildTriggers() map[string][]trigger {
 	addTrigger(trigger{typ: Visit, pos: 'V', preps: []string{"in", "at"}}, "arrived", "arrives", "arrive", "landed", "lands")
 	addTrigger(trigger{typ: Visit, pos: 'V', preps: []string{"in"}, stative: true}, "expected")
 	addTrigger(trigger{typ: Visit, pos: 'V', preps: to}, "travelled", "traveled", "travels", "travel", "flew", "flies")
-	addTrigger(trigger{typ: Visit, pos: 'V', departure: true}, "leaving", "left", "leaves", "departed", "departing", "departs")
 	// Hosting.
 	addTrigger(trigger{typ: Host, pos: 'V'}, "hosted", "hosts", "host", "hosting", "welcomed", "welcoming", "welcomes", "welcome", "received", "receives", "receiving")
 	// Meetings.
@@ -108,6 +110,17 @@ func buildTriggers() map[string][]trigger {
 	// Military presence.
 	addTrigger(trigger{typ: MilitaryPresenceIn, pos: 'N', preps: []string{"in", "at"}}, "bases", "base", "troops", "forces", "soldiers", "garrison", "presence")
 	addTrigger(trigger{typ: MilitaryPresenceIn, pos: 'V', preps: []string{"in", "to"}}, "stationed", "deployed", "deploying", "deploys", "deploy")
+	addTrigger(trigger{typ: MilitaryPresenceIn, pos: 'N', preps: []string{"in", "at"}}, "peacekeepers", "warships", "garrisons")
+	addTrigger(trigger{typ: MilitaryPresenceIn, pos: 'V', preps: []string{"from", "of"}, past: true,
+		before: []string{"troops", "forces", "peacekeepers", "soldiers", "contingent", "units", "garrison"}},
+		"withdrew", "withdrawn", "withdraw", "withdraws", "withdrawing", "pulled", "left")
+	addTrigger(trigger{typ: MilitaryPresenceIn, pos: 'V', past: true,
+		before: []string{"troops", "forces", "peacekeepers", "soldiers", "contingent", "units", "garrison"}},
+		"left", "leaving", "quit")
+	// Leaving a place is a visit to it only for people known to be
+	// foreign there; it comes after the troops' leaving above.
+	addTrigger(trigger{typ: Visit, pos: 'V', departure: true}, "leaving", "left", "leaves", "departed", "departing", "departs")
+
 	// Dependence.
 	addTrigger(trigger{typ: DependsOn, preps: []string{"on", "upon"}}, "dependence", "depends", "depend", "dependent", "reliance", "relies", "rely", "reliant")
 	// Criticism.
