@@ -317,6 +317,10 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"MILITARY_PRESENCE_IN Russia -> Nagorno-Karabakh", "MILITARY_PRESENCE_IN France -> Mali"}},
 		{"a state that withdrew from a treaty had one", "[Russia|GPE] withdrew from the treaty with [Ukraine|GPE].",
 			[]string{"AGREE Russia -> Ukraine"}},
+		{"an ally in apposition", "[Cuba|GPE], [Nicolas Maduro|PERSON]'s closest ally, depends heavily on [Venezuelan|NORP] oil.",
+			[]string{"ALLY_OF Cuba -> Nicolas Maduro", "DEPENDS_ON Cuba -> Venezuela"}},
+		{"counted as an ally", "[Lula|PERSON], who once counted [Nicolas Maduro|PERSON] as a close ally, has refused to recognize his claim.",
+			[]string{"ALLY_OF Lula -> Nicolas Maduro"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}
@@ -450,10 +454,11 @@ func TestRuleExtractorPlaceBased(t *testing.T) {
 
 func TestRuleExtractorEndedTies(t *testing.T) {
 	for text, former := range map[string]bool{
-		"[Russia|GPE] withdrew from the treaty with [Ukraine|GPE].":       true,
-		"[Russia|GPE] severed diplomatic ties with [Ukraine|GPE].":        true,
-		"[Russia|GPE] signed a treaty with [Ukraine|GPE].":                false,
-		"The last [Russian|NORP] troops withdrew from [Syria|GPE] today.": true,
+		"[Russia|GPE] withdrew from the treaty with [Ukraine|GPE].":                       true,
+		"[Russia|GPE] severed diplomatic ties with [Ukraine|GPE].":                        true,
+		"[Russia|GPE] signed a treaty with [Ukraine|GPE].":                                false,
+		"The last [Russian|NORP] troops withdrew from [Syria|GPE] today.":                 true,
+		"[Lula|PERSON], who once counted [Nicolas Maduro|PERSON] as a close ally, spoke.": true,
 	} {
 		doc, rels := extractMarked(t, text)
 		require.Len(t, rels, 1, "%s: %v", text, edges(doc, rels))

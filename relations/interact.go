@@ -77,6 +77,13 @@ func (r *reader) posFits(t int, pos byte) bool {
 		}
 		return strings.HasPrefix(tag, "VB") || tag == "JJ" // prose tags some participles JJ
 	case 'N':
+		if tag == "RB" && t > 0 {
+			// prose tags "ally" RB for its -ly: "Maduro's closest ally".
+			switch r.doc.Tokens[t-1].Tag {
+			case "JJ", "JJS", "JJR", "DT", "POS", "PRP$":
+				return true
+			}
+		}
 		return strings.HasPrefix(tag, "NN") || tag == "JJ" || tag == "VBG"
 	}
 	return true
@@ -177,6 +184,28 @@ func (r *reader) cooperationTopic(t, si int, tr trigger, n0 int) {
 	}
 }
 
+// asObject reads "counted Maduro as a close ally", "sees China as a
+// partner" before the noun at t: it returns the object mention and the
+// verb's token, or -1, -1.
+func (r *reader) asObject(t int, s entities.Sentence) (int, int) {
+	k := t - 1
+	for k > s.First && r.mentionAt[k] < 0 && (r.doc.Tokens[k].Tag == "JJ" || r.doc.Tokens[k].Tag == "JJS" || r.lower[k] == "a" || r.lower[k] == "an" || r.lower[k] == "its" || r.lower[k] == "their") {
+		k--
+	}
+	if !r.tokenIs(k, s, "as") {
+		return -1, -1
+	}
+	o := r.mentionEndingAt(k-1, s)
+	if o < 0 {
+		return -1, -1
+	}
+	v := r.doc.Mentions[o].First - 1
+	if v < s.First || !strings.HasPrefix(r.doc.Tokens[v].Tag, "VB") {
+		return -1, -1
+	}
+	return o, v
+}
+
 // causeWords make their object the subject of the bare verb after it:
 // "drones that helped Azerbaijan defeat the separatists".
 var causeWords = map[string]bool{
@@ -262,6 +291,7 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 	s := r.doc.Sentences[si]
 	conf := 0.9 // an explicit trigger with both arguments beside it
 	var srcs, dsts []int
+	once := false // "once counted X as an ally": no longer
 
 	tag := r.doc.Tokens[t].Tag
 	passive := tr.pos != 'N' && !tr.stative && (tag == "VBN" || tag == "VBD") && r.passiveAux(t, s)
@@ -337,6 +367,14 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 			dsts = r.indirectObject(t, si)
 		}
 		srcs = r.subjects(t, si)
+		if len(dsts) == 0 && tr.mode == pair && tr.pos == 'N' {
+			// "Lula, who once counted Maduro as a close ally": the
+			// verb's object is the partner, its subject the other side.
+			if o, v := r.asObject(t, s); o >= 0 {
+				dsts, srcs = []int{o}, r.subjects(v, si)
+				once = r.tokenIs(v-1, s, "once", "formerly")
+			}
+		}
 		if p := r.possessorOf(t, s); p >= 0 && tr.mode != pair && tr.typ != DependsOn && strings.HasPrefix(r.doc.Tokens[t].Tag, "NN") {
 			// "Moscow's war against Ukraine": the possessor acts.
 			srcs = append([]int{p}, without(srcs, p)...)
@@ -397,7 +435,7 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		mod = Intended // "X is expected in Riyadh": not there yet
 	}
 	when := r.when(si)
-	former := r.formerBefore(t, s) || tr.past || (tr.mode == pair && r.endedBefore(t, s))
+	former := r.formerBefore(t, s) || tr.past || once || (tr.mode == pair && r.endedBefore(t, s))
 	typ0 := tr.typ
 	if typ0 == Fight && r.threatCue(t, s) {
 		// "ready to strike Iranian nuclear facilities": a stated
@@ -832,6 +870,14 @@ func (r *reader) appositiveHead(t int, s entities.Sentence) int {
 				return -1
 			}
 			if ty := r.doc.Mentions[h].Type; ty != entities.Person && ty != entities.Org {
+				return -1
+			}
+			return h
+		case r.lower[k] == "," && k+1 < t && r.mentionAt[k+1] >= 0 && r.possessiveAt(r.doc.Mentions[r.mentionAt[k+1]].Last, s) && r.tokenIs(t+1, s, ","):
+			// "Cuba, Maduro's closest ally, depends on": closed by a
+			// comma, the apposition may describe a state too.
+			h := r.mentionEndingAt(k-1, s)
+			if h < 0 || r.doc.Mentions[h].Type == entities.Loc || r.doc.Mentions[h].Type == entities.Misc {
 				return -1
 			}
 			return h
