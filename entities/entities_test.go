@@ -263,3 +263,20 @@ func TestAdministrationNamesAPerson(t *testing.T) {
 	assert.Equal(t, entities.Person, got["Trump"])
 	assert.Equal(t, entities.Person, got["Biden"])
 }
+
+func TestCompassCountries(t *testing.T) {
+	m, err := entities.DefaultModel()
+	require.NoError(t, err)
+	nameOf := func(text, mention string) string {
+		doc, err := m.Annotate(text)
+		require.NoError(t, err)
+		for i, mt := range doc.Mentions {
+			if doc.MentionText(i) == mention {
+				return doc.Entities[mt.Entity].Name
+			}
+		}
+		return ""
+	}
+	assert.Equal(t, "North Korea", nameOf("North Korea sent troops. Russia has supplied the North with oil.", "North"))
+	assert.NotEqual(t, "South Korea", nameOf("South Korea and South Africa met. Russia has supplied the South with oil.", "South"))
+}

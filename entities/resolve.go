@@ -25,6 +25,7 @@ func (m *Model) resolve(doc *Document) {
 		return
 	}
 	m.personConsistency(doc)
+	compassCountries(doc)
 
 	order := make([]int, len(ms))
 	for i := range order {
@@ -141,6 +142,39 @@ func (m *Model) resolve(doc *Document) {
 		doc.Entities = append(doc.Entities, e)
 	}
 }
+
+// compassCountries reads "the North" as North Korea, "the South" as South
+// Korea, in a document that names exactly one country whose name begins
+// with that word: news writes them so once the country is named.
+func compassCountries(doc *Document) {
+	known := map[string]*Mention{} // compass word → the one country named with it
+	ambiguous := map[string]bool{}
+	for i := range doc.Mentions {
+		mt := &doc.Mentions[i]
+		if mt.Type != GPE || mt.Canonical == "" {
+			continue
+		}
+		w, _, ok := strings.Cut(mt.Canonical, " ")
+		if !ok || !compassWords[w] {
+			continue
+		}
+		if k := known[w]; k != nil && k.Canonical != mt.Canonical {
+			ambiguous[w] = true
+		}
+		known[w] = mt
+	}
+	for i := range doc.Mentions {
+		mt := &doc.Mentions[i]
+		w := doc.MentionText(i)
+		c := known[w]
+		if c == nil || ambiguous[w] || mt.Canonical != "" || mt.First == 0 || !strings.EqualFold(doc.TokenText(mt.First-1), "the") {
+			continue
+		}
+		mt.Type, mt.Canonical, mt.Country = GPE, c.Canonical, c.Country
+	}
+}
+
+var compassWords = map[string]bool{"North": true, "South": true, "East": true, "West": true}
 
 // personConsistency retypes a mention that is one word of a person's
 // name found elsewhere in the document ("Assad" tagged ORG once, "Bashar

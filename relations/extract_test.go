@@ -321,6 +321,11 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"ALLY_OF Cuba -> Nicolas Maduro", "DEPENDS_ON Cuba -> Venezuela"}},
 		{"counted as an ally", "[Lula|PERSON], who once counted [Nicolas Maduro|PERSON] as a close ally, has refused to recognize his claim.",
 			[]string{"ALLY_OF Lula -> Nicolas Maduro"}},
+		{"the two countries are the states of the two who met", "[Kim Jong Un|PERSON], the [North Korean|NORP] leader, received [Sergei Shoigu|PERSON], secretary of [Russia|GPE]'s Security Council. The two countries signed a mutual defense treaty last year.",
+			[]string{"LEADER_OF Kim Jong Un -> North Korea", "OFFICIAL_OF Sergei Shoigu -> Russia", "HOST Kim Jong Un -> Sergei Shoigu", "MEET Kim Jong Un -> Sergei Shoigu",
+				"VISIT Sergei Shoigu -> North Korea", "AGREE North Korea -> Russia", "ALLY_OF North Korea -> Russia"}},
+		{"supplied a state with arms", "[Turkey|GPE] supplied [Azerbaijan|GPE] with armed drones.",
+			[]string{"PROVIDE_AID Turkey -> Azerbaijan"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

@@ -1093,6 +1093,16 @@ func (r *reader) nearestBody(k, si int, kinds []string) int {
 func (r *reader) twoPartiesSubject(t, si int) []int {
 	s := r.doc.Sentences[si]
 	k := t - 1
+	if strings.HasPrefix(r.doc.Tokens[t].Tag, "NN") {
+		// "the two countries signed a mutual defense treaty": back
+		// over the noun's modifiers to its verb.
+		for k > s.First && k >= t-4 && r.mentionAt[k] < 0 && (r.doc.Tokens[k].Tag == "DT" || r.doc.Tokens[k].Tag == "JJ" || r.doc.Tokens[k].Tag == "NN") {
+			k--
+		}
+		if k <= s.First || !strings.HasPrefix(r.doc.Tokens[k].Tag, "VB") {
+			return nil
+		}
+	}
 	for k > s.First && (r.doc.Tokens[k].Tag == "MD" || strings.HasPrefix(r.doc.Tokens[k].Tag, "VB") || strings.HasPrefix(r.doc.Tokens[k].Tag, "RB")) {
 		k-- // "the two countries have also agreed"
 	}
@@ -1128,6 +1138,13 @@ func (r *reader) twoParties(k, si int) []int {
 		a, b := r.doc.Entities[rel.Source], r.doc.Entities[rel.Target]
 		if a.Type == want && b.Type == want {
 			return []int{rel.Source, rel.Target}
+		}
+		if want == entities.GPE && a.Type == entities.Person && b.Type == entities.Person {
+			// "Kim received Shoigu ... The two countries signed a
+			// treaty": the states the two serve.
+			if sa, sb := r.stateOfPerson(rel.Source), r.stateOfPerson(rel.Target); sa >= 0 && sb >= 0 && sa != sb {
+				return []int{sa, sb}
+			}
 		}
 	}
 	return nil
@@ -1496,6 +1513,19 @@ func (r *reader) objects(t int, s entities.Sentence, tr trigger) []int {
 					return nil
 				}
 				return r.mentionsAfter(k+1, s, 4)
+			}
+		}
+	}
+	if tr.typ == ProvideAid && tr.pos == 'V' {
+		// "supplied Azerbaijan with armed drones"
+		k := t + 1
+		if r.tokenIs(k, s, "the") {
+			k++
+		}
+		if k < s.Last && r.mentionAt[k] >= 0 {
+			mi := r.mentionAt[k]
+			if r.doc.Mentions[mi].First == k && r.tokenIs(r.doc.Mentions[mi].Last, s, "with") {
+				return []int{mi}
 			}
 		}
 	}

@@ -107,6 +107,10 @@ func buildTriggers() map[string][]trigger {
 	// Alliances.
 	addTrigger(trigger{typ: AllyOf, pos: 'N', preps: []string{"of", "with"}, mode: pair}, "ally", "allies", "backer", "backers", "partner")
 	addTrigger(trigger{typ: AllyOf, pos: 'V', preps: with, mode: pair}, "allied")
+	// A mutual defence pact is an alliance as well as an agreement.
+	addTrigger(trigger{typ: AllyOf, pos: 'N', preps: []string{"with", "between"}, mode: pair, also: true,
+		before: []string{"defense", "defence", "mutual-defense", "mutual-defence"}},
+		"treaty", "pact", "alliance")
 	// Military presence.
 	addTrigger(trigger{typ: MilitaryPresenceIn, pos: 'N', preps: []string{"in", "at"}}, "bases", "base", "troops", "forces", "soldiers", "garrison", "presence")
 	addTrigger(trigger{typ: MilitaryPresenceIn, pos: 'V', preps: []string{"in", "to"}}, "stationed", "deployed", "deploying", "deploys", "deploy")
