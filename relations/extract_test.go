@@ -326,6 +326,10 @@ func TestRuleExtractor(t *testing.T) {
 				"VISIT Sergei Shoigu -> North Korea", "AGREE North Korea -> Russia", "ALLY_OF North Korea -> Russia"}},
 		{"supplied a state with arms", "[Turkey|GPE] supplied [Azerbaijan|GPE] with armed drones.",
 			[]string{"PROVIDE_AID Turkey -> Azerbaijan"}},
+		{"joined them: the two who met", "[Mark Rutte|PERSON] was welcomed in [Vilnius|GPE] by [Gitanas Nauseda|PERSON]. [Boris Pistorius|PERSON] joined them for a tour of the base.",
+			[]string{"HOST Gitanas Nauseda -> Mark Rutte", "MEET Gitanas Nauseda -> Mark Rutte", "VISIT Mark Rutte -> Vilnius",
+				"MEET Boris Pistorius -> Mark Rutte", "MEET Boris Pistorius -> Gitanas Nauseda"}},
+		{"joining a body is no meeting", "[Finland|GPE] joined [NATO|ORG] in 2023. [Ana Torres|PERSON] joined [Hamas|ORG].", nil},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

@@ -206,6 +206,49 @@ func (r *reader) asObject(t int, s entities.Sentence) (int, int) {
 	return o, v
 }
 
+// joined reads "X joined Y" and "X joined them" between people only
+// ("Finland joined NATO" is no meeting): "them" is the two people of the
+// last meeting reported before this sentence.
+func (r *reader) joined(t, si int, tr trigger) bool {
+	s := r.doc.Sentences[si]
+	var srcs []int
+	for _, a := range r.subjects(t, si) {
+		if e, ty := r.actor(a); e >= 0 && ty == entities.Person {
+			srcs = append(srcs, e)
+		}
+	}
+	if len(srcs) == 0 {
+		return false
+	}
+	var dsts []int
+	if r.tokenIs(t+1, s, "them") {
+		for i := len(r.rels) - 1; i >= 0; i-- {
+			rel := r.rels[i]
+			if rel.Type != Meet || rel.Evidence[0].Start >= s.Start {
+				continue
+			}
+			dsts = []int{rel.Source, rel.Target}
+			break
+		}
+	} else {
+		for _, b := range r.objects(t, s, tr) {
+			if e, ty := r.actor(b); e >= 0 && ty == entities.Person {
+				dsts = append(dsts, e)
+			}
+		}
+	}
+	found := false
+	mod, when := r.modality(t, si), r.when(si)
+	for _, a := range srcs[:1] {
+		for _, b := range dsts {
+			if a != b && r.add(Relation{Type: Meet, Source: a, Target: b, Modality: mod, When: when, Confidence: 0.6}, si) {
+				found = true
+			}
+		}
+	}
+	return found
+}
+
 // causeWords make their object the subject of the bare verb after it:
 // "drones that helped Azerbaijan defeat the separatists".
 var causeWords = map[string]bool{
@@ -288,6 +331,9 @@ func (r *reader) needsFit(t int, s entities.Sentence, tr trigger) bool {
 
 // readTrigger finds the arguments of one trigger and records the relation.
 func (r *reader) readTrigger(t, si int, tr trigger) bool {
+	if tr.personal {
+		return r.joined(t, si, tr)
+	}
 	s := r.doc.Sentences[si]
 	conf := 0.9 // an explicit trigger with both arguments beside it
 	var srcs, dsts []int

@@ -40,6 +40,8 @@ type trigger struct {
 	// past marks a relation that the trigger ends: "troops withdrew
 	// from X" were in X.
 	past bool
+	// personal triggers relate people only: "Pistorius joined them".
+	personal bool
 }
 
 // triggers maps a lower-case word form to what it triggers. The lists are
@@ -68,6 +70,7 @@ func buildTriggers() map[string][]trigger {
 	addTrigger(trigger{typ: Meet, pos: 'V', mode: pair}, "met", "meet", "meets", "meeting")
 	addTrigger(trigger{typ: Meet, pos: 'N', preps: []string{"with", "between"}, mode: pair}, "meeting", "meetings", "talks", "discussions", "summit", "conversation", "call")
 	addTrigger(trigger{typ: Meet, pos: 'V', preps: with, mode: pair}, "talked", "spoke", "spoken", "conferred")
+	addTrigger(trigger{typ: Meet, pos: 'V', mode: pair, personal: true}, "joined", "joins", "join")
 	// Talks of a kind, or on a subject, are negotiations as well as
 	// meetings: "a new round of indirect talks on Tehran's nuclear program".
 	addTrigger(trigger{typ: Negotiate, pos: 'N', preps: []string{"with", "between"}, mode: pair, also: true,
