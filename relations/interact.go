@@ -249,6 +249,11 @@ func (r *reader) joined(t, si int, tr trigger) bool {
 	return found
 }
 
+// militaryNouns head a subject that is someone's armed force.
+var militaryNouns = map[string]bool{
+	"forces": true, "troops": true, "army": true, "soldiers": true, "military": true, "navy": true, "fighters": true,
+}
+
 // causeWords make their object the subject of the bare verb after it:
 // "drones that helped Azerbaijan defeat the separatists".
 var causeWords = map[string]bool{
@@ -515,6 +520,11 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 			dst, _ := r.actor(b)
 			// A paper interviews its own country's officials.
 			if src < 0 || dst < 0 || src == dst || (tr.typ != Interview && r.sameSide(src, dst)) {
+				continue
+			}
+			if tr.noPlace && r.doc.Mentions[b].Type.IsPlace() {
+				// "captured Pokrovsk" names a place; "captured North
+				// Korean soldiers" fights North Korea.
 				continue
 			}
 			if tr.departure {
@@ -1005,6 +1015,11 @@ func (r *reader) subjects(t, si int) []int {
 				// "CENTCOM said its forces had destroyed": the owner.
 				if x := r.reportingSubject(k-1, s); x >= 0 {
 					out = append(out, x)
+				}
+			} else if r.tokenIs(k-1, s, "his", "her") && militaryNouns[r.lower[k]] {
+				// "Zelenskyy said his forces had captured": his.
+				if p := r.pronounReferent(k-1, si); p >= 0 {
+					out = append(out, p)
 				}
 			}
 			break

@@ -42,6 +42,9 @@ type trigger struct {
 	past bool
 	// personal triggers relate people only: "Pistorius joined them".
 	personal bool
+	// noPlace triggers take no place as target: "captured two soldiers",
+	// not "captured the town".
+	noPlace bool
 }
 
 // triggers maps a lower-case word form to what it triggers. The lists are
@@ -147,6 +150,7 @@ func buildTriggers() map[string][]trigger {
 		"battled", "battling", "defeated", "defeat", "defeating", "repelled", "shelling", "invading")
 	addTrigger(trigger{typ: Fight, pos: 'N', preps: []string{"on", "against", "of", "with"}}, "attack", "attacks", "strike", "strikes", "offensive", "war", "invasion", "ousting", "overthrow", "ouster", "airstrikes", "bombing", "fight", "fighting")
 	addTrigger(trigger{typ: Fight, pos: 'V', preps: with, mode: pair}, "clashed")
+	addTrigger(trigger{typ: Fight, pos: 'V', noPlace: true}, "captured", "captures", "capture", "capturing")
 	// Interviews.
 	addTrigger(trigger{typ: Interview, pos: 'N', preps: with}, "interview")
 	addTrigger(trigger{typ: Interview, pos: 'V'}, "told")
