@@ -332,6 +332,8 @@ func TestRuleExtractor(t *testing.T) {
 		{"joining a body is no meeting", "[Finland|GPE] joined [NATO|ORG] in 2023. [Ana Torres|PERSON] joined [Hamas|ORG].", nil},
 		{"his forces captured soldiers", "[Ukrainian|NORP] President [Volodymyr Zelenskyy|PERSON] said that his forces had captured two [North Korean|NORP] soldiers. [Russian|NORP] troops captured [Pokrovsk|GPE].",
 			[]string{"LEADER_OF Volodymyr Zelenskyy -> Ukraine", "FIGHT Volodymyr Zelenskyy -> North Korean"}},
+		{"joint exercises the two hold", "The North would respond to joint military exercises that [South Korea|GPE] and the [United States|GPE] plan to hold.",
+			[]string{"COOPERATE South Korea -> United States [intended]"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

@@ -467,6 +467,13 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 				When: r.when(si), Confidence: 0.55}, si)
 		}
 	}
+	if tr.mode == pair && tr.pos == 'N' && len(dsts) == 0 && r.tokenIs(t+1, s, "that", "which") {
+		// "joint exercises that South Korea and the United States plan
+		// to hold": the relative clause's list subject are the parties.
+		if a, b := r.betweenPair(t+2, s); a >= 0 {
+			return r.addPairs(t, si, tr, []int{a, b})
+		}
+	}
 	if len(srcs) == 0 && len(dsts) == 0 && tr.mode == pair {
 		// "the continuation of Russian bases in Syria was on the
 		// negotiating table": with no subject or object, a clause that
