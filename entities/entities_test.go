@@ -101,6 +101,14 @@ func TestResolution(t *testing.T) {
 			"Recep Tayyip Erdoğan met the press. Erdogan smiled.",
 			map[string]entities.Type{"Recep Tayyip Erdoğan": entities.Person, "Erdogan": entities.Person},
 			[]string{"PERSON Recep Tayyip Erdoğan [Erdogan Recep Tayyip Erdoğan] "}},
+		{"an apposition calling a name a group makes it one",
+			"Jama'at Nusrat al-Islam wal-Muslimin, al-Qaida's affiliate in the Sahel, attacked. John Smith, a party member, spoke.",
+			map[string]entities.Type{"Jama'at Nusrat al-Islam wal-Muslimin": entities.Person, "al-Qaida": entities.Org, "John Smith": entities.Person},
+			[]string{"ORG Jama'at Nusrat al-Islam wal-Muslimin [Jama'at Nusrat al-Islam wal-Muslimin] ", "ORG al-Qaeda [al-Qaida] ", "PERSON John Smith [John Smith] "}},
+		{"a long form the list spells otherwise takes its acronym's name",
+			"Jama'at Nusrat al-Islam wal-Muslimin attacked. The group, known as JNIM, claimed it.",
+			map[string]entities.Type{"Jama'at Nusrat al-Islam wal-Muslimin": entities.Org, "JNIM": entities.Org},
+			[]string{"ORG Jama'at Nasr al-Islam wal Muslimin [JNIM Jama'at Nusrat al-Islam wal-Muslimin] ML"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

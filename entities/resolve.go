@@ -24,8 +24,10 @@ func (m *Model) resolve(doc *Document) {
 	if len(ms) == 0 {
 		return
 	}
+	groupAppositions(doc)
 	m.personConsistency(doc)
 	compassCountries(doc)
+	acronymSpellings(doc)
 
 	order := make([]int, len(ms))
 	for i := range order {
@@ -143,6 +145,86 @@ func (m *Model) resolve(doc *Document) {
 	}
 }
 
+// groupNouns, heading an apposition, say that the name before is a body:
+// "Jama'at Nusrat al-Islam wal-Muslimin, al-Qaida's affiliate in the
+// Sahel", "X, a militant group".
+var groupNouns = map[string]bool{
+	"affiliate": true, "branch": true, "wing": true, "faction": true, "group": true, "militia": true,
+	"movement": true, "organization": true, "organisation": true, "party": true, "offshoot": true,
+	"coalition": true, "alliance": true, "network": true,
+}
+
+// groupAppositions retypes as an organisation a person-typed name that
+// an apposition calls a group: the tagger reads long Arabic names of
+// militant groups as people.
+func groupAppositions(doc *Document) {
+	for i := range doc.Mentions {
+		mt := &doc.Mentions[i]
+		if mt.Type != Person || mt.Canonical != "" {
+			continue
+		}
+		k := mt.Last
+		if k >= len(doc.Tokens) || doc.TokenText(k) != "," {
+			continue
+		}
+		k++
+		if k < len(doc.Tokens) {
+			switch strings.ToLower(doc.TokenText(k)) {
+			case "a", "an", "the":
+				k++
+			}
+		}
+		// "al-Qaida's": another name and its possessive may come first.
+		if j := i + 1; j < len(doc.Mentions) && doc.Mentions[j].First == k && doc.Mentions[j].Last+1 < len(doc.Tokens) && isPossessive(doc.TokenText(doc.Mentions[j].Last)) {
+			k = doc.Mentions[j].Last + 1
+		}
+		// up to two modifiers: "a militant group", "a Sunni jihadist group"
+		for n := 0; n < 3 && k < len(doc.Tokens); n++ {
+			w := strings.ToLower(doc.TokenText(k))
+			if groupNouns[w] {
+				// the head of its phrase: not "a party member", not "the
+				// group's leader"
+				if k+1 >= len(doc.Tokens) || (!isPossessive(doc.TokenText(k+1)) && !strings.HasPrefix(doc.Tokens[k+1].Tag, "NN")) {
+					mt.Type = Org
+				}
+				break
+			}
+			if w == "," || w == "." || w == "who" || w == "whose" {
+				break
+			}
+			k++
+		}
+	}
+}
+
+// acronymSpellings gives a long organisation name the list does not know
+// the canonical name of an acronym in the text that the list does know,
+// when the long name's initials spell it: "Jama'at Nusrat al-Islam
+// wal-Muslimin ... known as JNIM", the list spelling it "Jama'at Nasr
+// al-Islam wal Muslimin".
+func acronymSpellings(doc *Document) {
+	byAcronym := map[string]*Mention{}
+	for i := range doc.Mentions {
+		mt := &doc.Mentions[i]
+		if mt.Type == Org && mt.Canonical != "" && isAcronym(doc.MentionText(i)) {
+			byAcronym[strings.ToLower(strings.ReplaceAll(doc.MentionText(i), ".", ""))] = mt
+		}
+	}
+	if len(byAcronym) == 0 {
+		return
+	}
+	for i := range doc.Mentions {
+		mt := &doc.Mentions[i]
+		words := nameWords(doc.MentionText(i))
+		if mt.Type != Org || mt.Canonical != "" || len(words) < 3 {
+			continue
+		}
+		if a := byAcronym[initials(words)]; a != nil {
+			mt.Canonical, mt.Country = a.Canonical, a.Country
+		}
+	}
+}
+
 // compassCountries reads "the North" as North Korea, "the South" as South
 // Korea, in a document that names exactly one country whose name begins
 // with that word: news writes them so once the country is named.
@@ -209,7 +291,7 @@ func nameWords(s string) []string {
 	var out []string
 	for _, w := range strings.Fields(s) {
 		w = foldWord(w)
-		for _, p := range []string{"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-"} {
+		for _, p := range []string{"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "wal-"} {
 			if strings.HasPrefix(w, p) && len(w) > len(p)+1 {
 				w = w[len(p):]
 				break
