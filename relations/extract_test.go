@@ -334,6 +334,9 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"LEADER_OF Volodymyr Zelenskyy -> Ukraine", "FIGHT Volodymyr Zelenskyy -> North Korean"}},
 		{"joint exercises the two hold", "The North would respond to joint military exercises that [South Korea|GPE] and the [United States|GPE] plan to hold.",
 			[]string{"COOPERATE South Korea -> United States [intended]"}},
+		{"after opens a clause whose subject attacks an army post", "The summit came a day after [JNIM|ORG], [al-Qaida|ORG]'s affiliate in the [Sahel|LOC], attacked an army base near [Djibo|GPE], in northern [Burkina Faso|GPE].",
+			[]string{"MEMBER_OF Jama'at Nasr al-Islam wal Muslimin -> al-Qaeda", "LOCATED_IN Djibo -> Burkina Faso", "FIGHT Jama'at Nasr al-Islam wal Muslimin -> Burkina Faso"}},
+		{"after a name as preposition", "The talks resumed after [Easter|MISC] in [Rome|GPE].", nil},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

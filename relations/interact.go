@@ -249,6 +249,48 @@ func (r *reader) joined(t, si int, tr trigger) bool {
 	return found
 }
 
+// targetNouns name an armed force's post or unit as an attack's object.
+var targetNouns = map[string]bool{
+	"base": true, "post": true, "outpost": true, "convoy": true, "checkpoint": true, "camp": true,
+	"barracks": true, "positions": true, "position": true, "patrol": true, "garrison": true,
+}
+
+// militaryTarget reads "attacked an army base near Djibo, in northern
+// Burkina Faso": when the attack's object is a military post and the
+// first name after it is a place the gazetteer puts in a country, the
+// target is that country's forces, so the country. It returns nil
+// otherwise.
+func (r *reader) militaryTarget(t, place int, s entities.Sentence) []int {
+	f := r.doc.Mentions[place].First
+	post := false
+	for k := t + 1; k < f; k++ {
+		if targetNouns[r.lower[k]] {
+			post = true
+		}
+	}
+	if !post || !r.tokenIs(f-1, s, "near", "in", "at", "outside") {
+		return nil
+	}
+	// "near Djibo, in northern Burkina Faso": the country named next, if any.
+	for k := r.doc.Mentions[place].Last; k < s.Last && k <= r.doc.Mentions[place].Last+4; k++ {
+		if x := r.mentionAt[k]; x >= 0 {
+			if r.isCountry(r.doc.Mentions[x]) {
+				return []int{x}
+			}
+			break
+		}
+	}
+	if c := r.doc.Mentions[place].Country; c != "" {
+		if r.isCountry(r.doc.Mentions[place]) {
+			return []int{place}
+		}
+	}
+	return nil
+}
+
+// finiteTag reports whether a POS tag is a finite verb's.
+func finiteTag(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" }
+
 // militaryNouns head a subject that is someone's armed force.
 var militaryNouns = map[string]bool{
 	"forces": true, "troops": true, "army": true, "soldiers": true, "military": true, "navy": true, "fighters": true,
@@ -1052,6 +1094,12 @@ func (r *reader) subjects(t, si int) []int {
 			continue
 		}
 		k = r.doc.Mentions[mi].First
+		if len(out) == 0 && k-1 >= s.First && adjunctWords[r.lower[k-1]] && finiteTag(r.doc.Tokens[t].Tag) && r.doc.Mentions[mi].Type != entities.Loc {
+			// "a day after JNIM, al-Qaida's affiliate, attacked": "after"
+			// opens a clause here, and the name is its subject.
+			out = append(out, mi)
+			break
+		}
 		if r.prepObject(mi, s) || r.isQualifier(mi, s) {
 			continue
 		}
@@ -1548,7 +1596,16 @@ func (r *reader) objects(t int, s entities.Sentence, tr trigger) []int {
 		if len(out) > 0 && tr.typ != Visit && r.afterPrep(out[0], t, s) {
 			// "warned in a statement carried by KCNA", "probably in
 			// Rome": an agent, a place or a time, not the object.
+			if tr.typ == Fight {
+				return r.militaryTarget(t, out[0], s)
+			}
 			return nil
+		}
+		if len(out) > 0 && tr.typ == Fight && r.doc.Mentions[out[0]].Type.IsPlace() {
+			// "attacked an army base near Djibo": the forces, not the town.
+			if m := r.militaryTarget(t, out[0], s); m != nil {
+				return m
+			}
 		}
 		return out
 	}
