@@ -337,6 +337,9 @@ func TestRuleExtractor(t *testing.T) {
 		{"after opens a clause whose subject attacks an army post", "The summit came a day after [JNIM|ORG], [al-Qaida|ORG]'s affiliate in the [Sahel|LOC], attacked an army base near [Djibo|GPE], in northern [Burkina Faso|GPE].",
 			[]string{"MEMBER_OF Jama'at Nasr al-Islam wal Muslimin -> al-Qaeda", "LOCATED_IN Djibo -> Burkina Faso", "FIGHT Jama'at Nasr al-Islam wal Muslimin -> Burkina Faso"}},
 		{"after a name as preposition", "The talks resumed after [Easter|MISC] in [Rome|GPE].", nil},
+		{"a threat stated in a clause", "[Kim Yo Jong|PERSON] warned in a statement that the North would respond with overwhelming force to exercises that [South Korea|GPE] and the [United States|GPE] plan to hold.",
+			[]string{"THREATEN Kim Yo Jong -> South Korea", "THREATEN Kim Yo Jong -> United States"}},
+		{"a warning with no response is no threat to those named", "[Kim Yo Jong|PERSON] warned that [South Korea|GPE] and the [United States|GPE] plan exercises.", nil},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

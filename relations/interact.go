@@ -288,6 +288,51 @@ func (r *reader) militaryTarget(t, place int, s entities.Sentence) []int {
 	return nil
 }
 
+// responseVerbs are what a threat says will be done to its target.
+var responseVerbs = map[string]bool{
+	"respond": true, "retaliate": true, "strike": true, "attack": true, "hit": true, "punish": true,
+}
+
+// threatTargets reads the target of a threat stated in a clause: "warned
+// in a statement that the North would respond with overwhelming force to
+// joint exercises that South Korea and the United States plan to hold":
+// the actors named after the response verb's "to" or "against". It
+// returns nil when the clause makes no such threat.
+func (r *reader) threatTargets(t int, s entities.Sentence) []int {
+	that := -1
+	for k := t + 1; k < s.Last && k <= t+10; k++ {
+		if r.lower[k] == "that" {
+			that = k
+			break
+		}
+	}
+	if that < 0 {
+		return nil
+	}
+	for k := that + 1; k < s.Last && k <= that+8; k++ {
+		if !responseVerbs[r.lower[k]] {
+			continue
+		}
+		for j := k + 1; j < s.Last && j <= k+8; j++ {
+			if r.lower[j] != "to" && r.lower[j] != "against" {
+				continue
+			}
+			var out []int
+			for x := j + 1; x < s.Last && x <= j+12 && !boundaryWords[r.lower[x]]; x++ {
+				if mi := r.mentionAt[x]; mi >= 0 {
+					if ty := r.doc.Mentions[mi].Type; ty != entities.Loc && ty != entities.Misc {
+						out = append(out, mi)
+					}
+					x = r.doc.Mentions[mi].Last - 1
+				}
+			}
+			return out
+		}
+		return nil
+	}
+	return nil
+}
+
 // finiteTag reports whether a POS tag is a finite verb's.
 func finiteTag(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" }
 
@@ -458,6 +503,11 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		dsts = r.objects(t, s, tr)
 		if len(dsts) == 0 && tr.typ == GrantAsylum {
 			dsts = r.indirectObject(t, si)
+		}
+		if len(dsts) == 0 && tr.typ == Threaten {
+			if dsts = r.threatTargets(t, s); len(dsts) > 0 {
+				conf -= 0.2
+			}
 		}
 		srcs = r.subjects(t, si)
 		if len(dsts) == 0 && tr.mode == pair && tr.pos == 'N' {
