@@ -340,6 +340,10 @@ func TestRuleExtractor(t *testing.T) {
 		{"a threat stated in a clause", "[Kim Yo Jong|PERSON] warned in a statement that the North would respond with overwhelming force to exercises that [South Korea|GPE] and the [United States|GPE] plan to hold.",
 			[]string{"THREATEN Kim Yo Jong -> South Korea", "THREATEN Kim Yo Jong -> United States"}},
 		{"a warning with no response is no threat to those named", "[Kim Yo Jong|PERSON] warned that [South Korea|GPE] and the [United States|GPE] plan exercises.", nil},
+		{"meeting someone's critics is no meeting with them", "[Emmanuel Macron|PERSON] met [Alice Weidel|PERSON]'s critics in parliament.", nil},
+		{"meeting a state's minister", "[Emmanuel Macron|PERSON] met [Poland|GPE]'s foreign minister in parliament.", []string{"MEET Emmanuel Macron -> Poland"}},
+		{"hosting troops is their presence", "[Poland|GPE] was ready to host more [NATO|ORG] troops.",
+			[]string{"MILITARY_PRESENCE_IN NATO -> Poland [intended]"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

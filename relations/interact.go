@@ -333,6 +333,26 @@ func (r *reader) threatTargets(t int, s entities.Sentence) []int {
 	return nil
 }
 
+// possessedNoun reports whether mention mi owns a common noun after it:
+// "Weidel's critics", not "Russia's Putin".
+func (r *reader) possessedNoun(mi int, s entities.Sentence) bool {
+	k := r.doc.Mentions[mi].Last
+	if !r.possessiveAt(k, s) || k+1 >= s.Last || r.mentionAt[k+1] >= 0 {
+		return false
+	}
+	if r.gaz.Title(r.lower[k+1]) != entities.NoRole || titleModifiers[r.lower[k+1]] {
+		return false // "met Russia's foreign minister": a title holder stands for the meeting
+	}
+	return strings.HasPrefix(r.doc.Tokens[k+1].Tag, "NN") || r.doc.Tokens[k+1].Tag == "JJ"
+}
+
+// troopsAfter reports whether mention mi qualifies a military noun:
+// "NATO troops", "U.S. forces".
+func (r *reader) troopsAfter(mi int, s entities.Sentence) bool {
+	k := r.doc.Mentions[mi].Last
+	return k < s.Last && (militaryNouns[r.lower[k]] || r.lower[k] == "bases" || r.lower[k] == "base" || r.lower[k] == "warships")
+}
+
 // finiteTag reports whether a POS tag is a finite verb's.
 func finiteTag(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" }
 
@@ -633,6 +653,19 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 				}
 			}
 			typ := typ0
+			if (typ == Meet || typ == Host) && b >= 0 && r.possessedNoun(b, s) {
+				// "met Alice Weidel's critics": not Weidel.
+				continue
+			}
+			if typ == Host && r.troopsAfter(b, s) {
+				// "ready to host more NATO troops": NATO's forces would
+				// be in the host's country.
+				if r.add(Relation{Type: MilitaryPresenceIn, Source: dst, Target: r.asState(src), Modality: mod, When: when,
+					Confidence: r.confidence(conf, t, a, b) - 0.1}, si) {
+					found = true
+				}
+				continue
+			}
 			if typ == ProvideAid && r.doc.Entities[dst].Type == entities.Loc {
 				// "sent warships to the southern Caribbean": forces sent
 				// to a sea or region are a presence there, not aid.
