@@ -288,3 +288,14 @@ func TestCompassCountries(t *testing.T) {
 	assert.Equal(t, "North Korea", nameOf("North Korea sent troops. Russia has supplied the North with oil.", "North"))
 	assert.NotEqual(t, "South Korea", nameOf("South Korea and South Africa met. Russia has supplied the South with oil.", "South"))
 }
+
+func TestCompoundNameWithoutSuffix(t *testing.T) {
+	m, err := entities.DefaultModel()
+	require.NoError(t, err)
+	doc, err := m.Annotate("The Cupertino-based company has faced tariffs.")
+	require.NoError(t, err)
+	require.Len(t, doc.Mentions, 1)
+	assert.Equal(t, "Cupertino", doc.MentionText(0))
+	assert.Equal(t, entities.GPE, doc.Mentions[0].Type)
+	require.NoError(t, doc.CheckSpan(doc.Mentions[0].Start, doc.Mentions[0].End))
+}

@@ -166,6 +166,17 @@ func (m *Model) compounds(doc *Document, first, last int, cs []candidate) []cand
 		name := w[:h]
 		es := m.gaz.Lookup(name)
 		if len(es) == 0 {
+			// "the Cupertino-based company": a name no list knows keeps
+			// the tagger's span, without the suffix; before "-based" or
+			// "-headquartered" it is a place.
+			for i := range cs {
+				if c := &cs[i]; c.first == t && c.last == t+1 && unicode.IsUpper([]rune(name)[0]) {
+					c.end = c.start + h
+					if suf := strings.ToLower(w[h+1:]); suf == "based" || suf == "headquartered" {
+						c.typ = GPE
+					}
+				}
+			}
 			continue
 		}
 		// A span that starts with the compound loses it ("Iran-aligned
