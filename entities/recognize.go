@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -99,6 +100,65 @@ func (m *Model) recognize(doc *Document) {
 			Start: c.start, End: c.end, First: c.first, Last: c.last,
 			Type: c.typ, Entity: -1, Country: c.country, Canonical: c.canonical,
 		})
+	}
+	surnameMentions(doc)
+}
+
+// surnameMentions adds the mentions the tagger missed of a surname whose
+// full name it found: "Abdel Fattah el-Sisi ... Sisi also spoke". A
+// capitalised token counts when it is the last word of a person's
+// multi-word name, stands alone (no capitalised word beside it) and, at
+// the start of a sentence, comes before a verb, an adverb or a comma.
+func surnameMentions(doc *Document) {
+	surnames := map[string]bool{}
+	inMention := make([]bool, len(doc.Tokens))
+	for _, mt := range doc.Mentions {
+		for t := mt.First; t < mt.Last && t < len(inMention); t++ {
+			inMention[t] = true
+		}
+		if mt.Type != Person {
+			continue
+		}
+		if w := nameWords(doc.Text[mt.Start:mt.End]); len(w) > 1 && len([]rune(w[len(w)-1])) > 2 {
+			surnames[w[len(w)-1]] = true
+		}
+	}
+	if len(surnames) == 0 {
+		return
+	}
+	capital := func(i int) bool {
+		w := doc.TokenText(i)
+		return w != "" && unicode.IsUpper([]rune(w)[0])
+	}
+	added := false
+	for _, s := range doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			if inMention[i] || !capital(i) {
+				continue
+			}
+			w := nameWords(doc.TokenText(i))
+			if len(w) != 1 || !surnames[w[0]] {
+				continue
+			}
+			if i+1 < s.Last && capital(i+1) || i > s.First && capital(i-1) {
+				continue // part of a longer name the tagger left alone
+			}
+			if i == s.First {
+				next := ""
+				if i+1 < s.Last {
+					next = doc.Tokens[i+1].Tag
+				}
+				if !strings.HasPrefix(next, "VB") && !strings.HasPrefix(next, "RB") && next != "MD" && next != "," && next != "POS" {
+					continue // "Young people protested"
+				}
+			}
+			tk := doc.Tokens[i]
+			doc.Mentions = append(doc.Mentions, Mention{Start: tk.Start, End: tk.End, First: i, Last: i + 1, Type: Person, Entity: -1})
+			added = true
+		}
+	}
+	if added {
+		sort.SliceStable(doc.Mentions, func(a, b int) bool { return doc.Mentions[a].Start < doc.Mentions[b].Start })
 	}
 }
 

@@ -344,6 +344,10 @@ func TestRuleExtractor(t *testing.T) {
 		{"meeting a state's minister", "[Emmanuel Macron|PERSON] met [Poland|GPE]'s foreign minister in parliament.", []string{"MEET Emmanuel Macron -> Poland"}},
 		{"hosting troops is their presence", "[Poland|GPE] was ready to host more [NATO|ORG] troops.",
 			[]string{"MILITARY_PRESENCE_IN NATO -> Poland [intended]"}},
+		{"a threatened cut says nothing of the aid", "[Marco Rubio|PERSON] threatened to cut aid to the [Palestinian Authority|ORG].",
+			[]string{"THREATEN Marco Rubio -> Palestinian Authority"}},
+		{"a title with of after a qualifier", "[Abdel Fattah el-Sisi|PERSON] spoke by phone with [U.S.|GPE] Secretary of State [Marco Rubio|PERSON].",
+			[]string{"MEET Abdel Fattah el-Sisi -> Marco Rubio", "OFFICIAL_OF Marco Rubio -> United States"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}
@@ -482,6 +486,8 @@ func TestRuleExtractorEndedTies(t *testing.T) {
 		"[Russia|GPE] signed a treaty with [Ukraine|GPE].":                                false,
 		"The last [Russian|NORP] troops withdrew from [Syria|GPE] today.":                 true,
 		"[Lula|PERSON], who once counted [Nicolas Maduro|PERSON] as a close ally, spoke.": true,
+		"The [United States|GPE] cut aid to [Niger|GPE].":                                 true,
+		"[Washington|GPE] lifted sanctions on [Syria|GPE].":                               true,
 	} {
 		doc, rels := extractMarked(t, text)
 		require.Len(t, rels, 1, "%s: %v", text, edges(doc, rels))

@@ -58,6 +58,12 @@ func (r *reader) posFits(t int, pos byte) bool {
 			if si := r.doc.SentenceOf(t); si >= 0 && r.causee(t, r.doc.Sentences[si]) >= 0 {
 				return true
 			}
+			if t > 0 && r.mentionAt[t-1] >= 0 && (pastForms[r.lower[t]] || strings.HasSuffix(r.lower[t], "ed")) {
+				// prose tags "spoke" NN after a name it reads as an
+				// adjective ("el-Sisi/JJ spoke/NN"): a past form after a
+				// name is the name's verb.
+				return true
+			}
 		}
 		if (tag == "NNS" || tag == "NN") && t > 0 && t+1 < len(r.doc.Tokens) {
 			// prose often tags "accuses", "sanctions" NNS between a
@@ -353,6 +359,12 @@ func (r *reader) troopsAfter(mi int, s entities.Sentence) bool {
 	return k < s.Last && (militaryNouns[r.lower[k]] || r.lower[k] == "bases" || r.lower[k] == "base" || r.lower[k] == "warships")
 }
 
+// pastForms are irregular past tenses of trigger verbs, never nouns.
+var pastForms = map[string]bool{
+	"spoke": true, "met": true, "told": true, "flew": true, "gave": true, "sent": true, "left": true,
+	"struck": true, "fought": true, "shot": true, "held": true, "took": true, "froze": true, "broke": true,
+}
+
 // finiteTag reports whether a POS tag is a finite verb's.
 func finiteTag(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" }
 
@@ -605,7 +617,14 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		mod = Intended // "X is expected in Riyadh": not there yet
 	}
 	when := r.when(si)
-	former := r.formerBefore(t, s) || tr.past || once || (tr.mode == pair && r.endedBefore(t, s))
+	ended := 0
+	if endable[tr.typ] {
+		ended = r.endedBefore(t, s)
+	}
+	if ended == 2 {
+		return false // "threatened to cut aid to X": whether aid flows, we cannot say
+	}
+	former := r.formerBefore(t, s) || tr.past || once || ended == 1
 	typ0 := tr.typ
 	if typ0 == Fight && r.threatCue(t, s) {
 		// "ready to strike Iranian nuclear facilities": a stated
@@ -968,6 +987,11 @@ func (r *reader) isQualifier(mi int, s entities.Sentence) bool {
 		}
 		if f, _ := r.titleEndingAt(k, s); f >= 0 {
 			continue
+		}
+		if r.lower[k] == "of" && k+1 < s.Last {
+			if f, _ := r.titleEndingAt(k+1, s); f >= 0 && f < k {
+				continue // "U.S. Secretary of State Marco Rubio"
+			}
 		}
 		if r.lower[k] == "." && k > s.First && r.gaz.Title(r.lower[k-1]+".") != entities.NoRole {
 			continue // "Capt ." split by the tokenizer
@@ -2075,20 +2099,36 @@ var endWords = map[string]bool{
 	"quit": true, "quits": true, "exited": true, "abandoned": true, "scrapped": true, "scraps": true,
 	"suspended": true, "suspends": true, "ended": true, "ends": true, "cut": true, "severed": true,
 	"severs": true, "broke": true, "breaks": true, "terminated": true, "annulled": true, "renounced": true,
+	"halted": true, "halts": true, "halt": true, "stopped": true, "stops": true, "stop": true, "froze": true,
+	"frozen": true, "freeze": true, "lifted": true, "lifts": true, "lift": true, "cutting": true, "end": true,
+}
+
+// endable relation types are ties that an end word before their trigger
+// marks as past: "withdrew from the treaty", "cut aid to", "lifted
+// sanctions on", "ended the war with".
+var endable = map[Type]bool{
+	Agree: true, Cooperate: true, AllyOf: true, ProvideAid: true, Sanction: true, Fight: true, DependsOn: true,
 }
 
 // endedBefore reports whether a verb ending the tie stands up to four
-// words before the trigger at t: the relation held, and no longer does.
-func (r *reader) endedBefore(t int, s entities.Sentence) bool {
+// words before the trigger at t: 1 when the relation held and no longer
+// does ("cut aid to"), 2 when the end is only threatened or intended
+// ("threatened to cut aid to"), 0 otherwise.
+func (r *reader) endedBefore(t int, s entities.Sentence) int {
 	for k := t - 1; k >= s.First && k >= t-4; k-- {
 		if endWords[r.lower[k]] {
-			return true
+			for j := k - 1; j >= s.First && j >= k-2; j-- {
+				if intentWords[r.lower[j]] || r.lower[j] == "threatened" || r.lower[j] == "threatens" || r.lower[j] == "threaten" {
+					return 2
+				}
+			}
+			return 1
 		}
 		if r.mentionAt[k] >= 0 {
-			return false
+			return 0
 		}
 	}
-	return false
+	return 0
 }
 
 func (r *reader) formerBefore(t int, s entities.Sentence) bool {
