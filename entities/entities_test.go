@@ -299,3 +299,18 @@ func TestCompoundNameWithoutSuffix(t *testing.T) {
 	assert.Equal(t, entities.GPE, doc.Mentions[0].Type)
 	require.NoError(t, doc.CheckSpan(doc.Mentions[0].Start, doc.Mentions[0].End))
 }
+
+func TestSurnameTheTaggerMissed(t *testing.T) {
+	m, err := entities.DefaultModel()
+	require.NoError(t, err)
+	doc, err := m.Annotate("Egypt's President Abdel Fattah el-Sisi met reporters. Sisi also spoke by phone with the emir.")
+	require.NoError(t, err)
+	var sisi []int
+	for i, mt := range doc.Mentions {
+		if doc.MentionText(i) == "Sisi" || doc.MentionText(i) == "Abdel Fattah el-Sisi" {
+			sisi = append(sisi, mt.Entity)
+		}
+	}
+	require.Len(t, sisi, 2, "both the full name and the surname are mentions")
+	assert.Equal(t, sisi[0], sisi[1], "one person")
+}
