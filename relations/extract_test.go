@@ -348,6 +348,10 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"THREATEN Marco Rubio -> Palestinian Authority"}},
 		{"a title with of after a qualifier", "[Abdel Fattah el-Sisi|PERSON] spoke by phone with [U.S.|GPE] Secretary of State [Marco Rubio|PERSON].",
 			[]string{"MEET Abdel Fattah el-Sisi -> Marco Rubio", "OFFICIAL_OF Marco Rubio -> United States"}},
+		{"a body led by a person", "The [Rapid Support Forces|ORG], led by Gen. [Mohamed Hamdan Dagalo|PERSON], denied it. [Hamas|ORG], headed by [Yahya Sinwar|PERSON], fought.",
+			[]string{"LEADER_OF Mohamed Hamdan Dagalo -> Rapid Support Forces", "LEADER_OF Yahya Sinwar -> Hamas"}},
+		{"a coalition led by a state names no leader", "A coalition led by [Saudi Arabia|GPE] struck.", nil},
+		{"hosting delegations at a body's seat is not hosting the body", "[Abiy Ahmed|PERSON] welcomed the delegations at the [African Union|ORG] headquarters.", nil},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

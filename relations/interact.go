@@ -1834,7 +1834,11 @@ func (r *reader) afterPrep(mi, t int, s entities.Sentence) bool {
 		return false // "ties between A and B", "ready to strike X"
 	}
 	// "his counterparts from the UAE": the phrase qualifies the object
-	// noun before it; "carried by KCNA", "probably in Rome" do not.
+	// noun before it; "carried by KCNA", "probably in Rome", "the
+	// delegations at the AU headquarters" do not.
+	if r.lower[k] != "from" {
+		return true
+	}
 	return !strings.HasPrefix(r.doc.Tokens[k-1].Tag, "NN") || r.doc.Tokens[k-1].Tag == "NNP"
 }
 

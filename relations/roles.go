@@ -49,7 +49,10 @@ func (r *reader) addRoleTo(person, target int, tt entities.Type, typ Type, tFirs
 	if typ == OfficialOf && r.isParty(target) {
 		typ = MemberOf // "a Georgian Dream lawmaker"
 	}
-	title := r.doc.Text[r.doc.Tokens[tFirst].Start:r.doc.Tokens[tEnd].End]
+	title := "" // tFirst > tEnd: no title words ("a force led by X")
+	if tFirst <= tEnd {
+		title = r.doc.Text[r.doc.Tokens[tFirst].Start:r.doc.Tokens[tEnd].End]
+	}
 	if tt == entities.GPE && strings.Contains(strings.ToLower(title), "opposition") {
 		return false // "Israel's opposition leader" holds no office of Israel
 	}
@@ -124,6 +127,38 @@ func (r *reader) roles(si int) {
 			r.possessedPerson(mi, si)
 		}
 		r.otherOfficials(mi, si)
+	}
+	r.ledBy(si)
+}
+
+// ledBy reads "the Rapid Support Forces, led by Gen. Mohamed Hamdan
+// Dagalo," and "a coalition headed by X": the person leads the body or
+// state named right before.
+func (r *reader) ledBy(si int) {
+	s := r.doc.Sentences[si]
+	for k := s.First + 1; k+2 < s.Last; k++ {
+		if (r.lower[k] != "led" && r.lower[k] != "headed") || !r.tokenIs(k+1, s, "by") {
+			continue
+		}
+		j := k - 1
+		if r.tokenIs(j, s, ",") {
+			j--
+		}
+		x := r.mentionEndingAt(j, s)
+		if x < 0 {
+			continue
+		}
+		if t := r.doc.Mentions[x].Type; t != entities.Org && t != entities.GPE {
+			continue
+		}
+		p := k + 2
+		for p < s.Last && r.mentionAt[p] < 0 && (r.gaz.Title(r.lower[p]) != entities.NoRole || r.gaz.Title(r.lower[p]+".") != entities.NoRole || r.lower[p] == "." || titleModifiers[r.lower[p]]) {
+			p++ // "led by Gen. X", "headed by former President X"
+		}
+		if p >= s.Last || r.mentionAt[p] < 0 || r.doc.Mentions[r.mentionAt[p]].Type != entities.Person {
+			continue
+		}
+		r.addRole(r.doc.Mentions[r.mentionAt[p]].Entity, x, entities.Leader, k+1, k, si, 0.8)
 	}
 }
 
