@@ -352,6 +352,11 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"LEADER_OF Mohamed Hamdan Dagalo -> Rapid Support Forces", "LEADER_OF Yahya Sinwar -> Hamas"}},
 		{"a coalition led by a state names no leader", "A coalition led by [Saudi Arabia|GPE] struck.", nil},
 		{"hosting delegations at a body's seat is not hosting the body", "[Abiy Ahmed|PERSON] welcomed the delegations at the [African Union|ORG] headquarters.", nil},
+		{"due in a place is an intended visit", "[José Manuel Albares|PERSON] is due in [Bogota|GPE] next week. The rise was due in large part to [Russia|GPE].",
+			[]string{"VISIT José Manuel Albares -> Bogotá [intended]"}},
+		{"welcoming strikes hosts no one", "[Daniel Noboa|PERSON] welcomed the [U.S.|GPE] strikes.", nil},
+		{"offering to host troops", "[Ecuadorian|NORP] President [Daniel Noboa|PERSON] offered to host [American|NORP] troops.",
+			[]string{"LEADER_OF Daniel Noboa -> Ecuador", "MILITARY_PRESENCE_IN United States -> Ecuador [intended]"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

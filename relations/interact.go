@@ -352,6 +352,28 @@ func (r *reader) possessedNoun(mi int, s entities.Sentence) bool {
 	return strings.HasPrefix(r.doc.Tokens[k+1].Tag, "NN") || r.doc.Tokens[k+1].Tag == "JJ"
 }
 
+// offerWords make what follows "to" an intention: "offered to host".
+var offerWords = map[string]bool{"offered": true, "offers": true, "offer": true, "offering": true, "agreed": true, "agrees": true}
+
+// guestNouns are the people a name may qualify as a host's guests:
+// "welcomed the Chinese delegation".
+var guestNouns = map[string]bool{
+	"delegation": true, "delegations": true, "team": true, "delegates": true, "officials": true,
+	"ministers": true, "leaders": true, "envoys": true, "envoy": true, "counterpart": true,
+	"counterparts": true, "guests": true, "visitors": true, "diplomats": true,
+}
+
+// modifiesThing reports whether mention mi qualifies a common noun that
+// names no people and no title: "the U.S. strikes", "the EU decision".
+func (r *reader) modifiesThing(mi int, s entities.Sentence) bool {
+	k := r.doc.Mentions[mi].Last
+	if k >= s.Last || r.mentionAt[k] >= 0 || !strings.HasPrefix(r.doc.Tokens[k].Tag, "NN") {
+		return false
+	}
+	w := r.lower[k]
+	return !guestNouns[w] && r.gaz.Title(w) == entities.NoRole && !titleModifiers[w]
+}
+
 // troopsAfter reports whether mention mi qualifies a military noun:
 // "NATO troops", "U.S. forces".
 func (r *reader) troopsAfter(mi int, s entities.Sentence) bool {
@@ -679,11 +701,18 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 			if typ == Host && r.troopsAfter(b, s) {
 				// "ready to host more NATO troops": NATO's forces would
 				// be in the host's country.
-				if r.add(Relation{Type: MilitaryPresenceIn, Source: dst, Target: r.asState(src), Modality: mod, When: when,
+				host := r.asState(src)
+				if r.doc.Entities[src].Type == entities.Person {
+					host = r.stateOfPerson(src)
+				}
+				if host >= 0 && r.add(Relation{Type: MilitaryPresenceIn, Source: dst, Target: host, Modality: mod, When: when,
 					Confidence: r.confidence(conf, t, a, b) - 0.1}, si) {
 					found = true
 				}
 				continue
+			}
+			if typ == Host && r.modifiesThing(b, s) {
+				continue // "welcomed the U.S. strikes": no guest
 			}
 			if typ == ProvideAid && r.doc.Entities[dst].Type == entities.Loc {
 				// "sent warships to the southern Caribbean": forces sent
@@ -1275,6 +1304,9 @@ var groupKinds = map[string][]string{
 // organisation of a fitting kind named in this sentence or the three
 // before it, or -1. Only a definite description counts.
 func (r *reader) groupNoun(k, si int) int {
+	if k < r.doc.Sentences[si].First || k >= r.doc.Sentences[si].Last {
+		return -1
+	}
 	kinds, ok := groupKinds[r.lower[k]]
 	if !ok || !r.tokenIs(k-1, r.doc.Sentences[si], "the") {
 		return -1
@@ -1744,6 +1776,17 @@ func (r *reader) objects(t int, s entities.Sentence, tr trigger) []int {
 					}
 					return nil
 				}
+				if tr.stative {
+					// "is due in Bogota": the place right after, not
+					// "due in large part to Russia".
+					j := k + 1
+					if r.tokenIs(j, s, "the") {
+						j++
+					}
+					if j >= s.Last || r.mentionAt[j] < 0 {
+						return nil
+					}
+				}
 				return r.mentionsAfter(k+1, s, 4)
 			}
 		}
@@ -2069,6 +2112,9 @@ func (r *reader) modality(t, si int) Modality {
 	for k := t - 1; k >= s.First && k >= t-6; k-- {
 		if intentWords[r.lower[k]] && r.doc.TokenText(k) != "May" {
 			return Intended
+		}
+		if offerWords[r.lower[k]] && r.tokenIs(k+1, s, "to") {
+			return Intended // "offered to host American troops"; not "offered asylum"
 		}
 		if r.mentionAt[k] >= 0 {
 			break

@@ -66,6 +66,7 @@ func buildTriggers() map[string][]trigger {
 	addTrigger(trigger{typ: Visit, pos: 'N', preps: to}, "visit", "visits", "trip", "trips", "journey", "tour")
 	addTrigger(trigger{typ: Visit, pos: 'V', preps: []string{"in", "at"}}, "arrived", "arrives", "arrive", "landed", "lands")
 	addTrigger(trigger{typ: Visit, pos: 'V', preps: []string{"in"}, stative: true}, "expected")
+	addTrigger(trigger{typ: Visit, preps: []string{"in", "at"}, stative: true}, "due")
 	addTrigger(trigger{typ: Visit, pos: 'V', preps: to}, "travelled", "traveled", "travels", "travel", "flew", "flies")
 	// Hosting.
 	addTrigger(trigger{typ: Host, pos: 'V'}, "hosted", "hosts", "host", "hosting", "welcomed", "welcoming", "welcomes", "welcome", "received", "receives", "receiving")
