@@ -357,6 +357,9 @@ func TestRuleExtractor(t *testing.T) {
 		{"welcoming strikes hosts no one", "[Daniel Noboa|PERSON] welcomed the [U.S.|GPE] strikes.", nil},
 		{"offering to host troops", "[Ecuadorian|NORP] President [Daniel Noboa|PERSON] offered to host [American|NORP] troops.",
 			[]string{"LEADER_OF Daniel Noboa -> Ecuador", "MILITARY_PRESENCE_IN United States -> Ecuador [intended]"}},
+		{"accused him", "[Colombian|NORP] President [Gustavo Petro|PERSON] spoke. The [United States|GPE] revoked his visa and accused him of inciting violence.",
+			[]string{"LEADER_OF Gustavo Petro -> Colombia", "ACCUSE United States -> Gustavo Petro"}},
+		{"him is not the subject", "[Gustavo Petro|PERSON] said the judge accused him of lying.", nil},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

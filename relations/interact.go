@@ -564,6 +564,14 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 			}
 		}
 		srcs = r.subjects(t, si)
+		if len(dsts) == 0 && tr.preps == nil && tr.pos == 'V' && r.tokenIs(t+1, s, "him", "her") {
+			// "revoked his visa and accused him of inciting violence":
+			// the pronoun resolved, never to the subject itself.
+			if p := r.pronounReferent(t+1, si); p >= 0 && (len(srcs) == 0 || r.doc.Mentions[srcs[0]].Entity != r.doc.Mentions[p].Entity) {
+				dsts = []int{p}
+				conf -= 0.1
+			}
+		}
 		if len(dsts) == 0 && tr.mode == pair && tr.pos == 'N' {
 			// "Lula, who once counted Maduro as a close ally": the
 			// verb's object is the partner, its subject the other side.
