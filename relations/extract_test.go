@@ -360,6 +360,10 @@ func TestRuleExtractor(t *testing.T) {
 		{"accused him", "[Colombian|NORP] President [Gustavo Petro|PERSON] spoke. The [United States|GPE] revoked his visa and accused him of inciting violence.",
 			[]string{"LEADER_OF Gustavo Petro -> Colombia", "ACCUSE United States -> Gustavo Petro"}},
 		{"him is not the subject", "[Gustavo Petro|PERSON] said the judge accused him of lying.", nil},
+		{"people who clash argue", "[Gustavo Petro|PERSON] has clashed repeatedly with [Donald Trump|PERSON] over deportations. [Israeli|NORP] and [Hezbollah|ORG] fighters clashed with each other.",
+			[]string{"CRITICIZE Gustavo Petro -> Donald Trump", "FIGHT Israeli -> Hezbollah"}},
+		{"a dateline is no subject", "[Bogota|GPE], [Colombia|GPE] (AP) — [Colombian|NORP] President [Gustavo Petro|PERSON] said he would stay, days after the [United States|GPE] accused him of inciting violence.",
+			[]string{"LOCATED_IN Bogotá -> Colombia", "LEADER_OF Gustavo Petro -> Colombia", "ACCUSE United States -> Gustavo Petro"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

@@ -387,6 +387,33 @@ var pastForms = map[string]bool{
 	"struck": true, "fought": true, "shot": true, "held": true, "took": true, "froze": true, "broke": true,
 }
 
+// afterDateline returns the first token of sentence s after a dateline
+// that opens it ("BOGOTA, Colombia (AP) —"), or s.First when there is
+// none: the place of the dateline is not the sentence's subject.
+func (r *reader) afterDateline(s entities.Sentence) int {
+	closed := false
+	for k := s.First; k < s.Last && k < s.First+15; k++ {
+		switch r.lower[k] {
+		case ")":
+			closed = true
+		case "—", "–", "-", "--":
+			if closed {
+				return k + 1
+			}
+			return s.First
+		}
+	}
+	return s.First
+}
+
+// b2i is 1 for true, 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // finiteTag reports whether a POS tag is a finite verb's.
 func finiteTag(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" }
 
@@ -702,6 +729,9 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 				}
 			}
 			typ := typ0
+			if typ == Fight && r.lower[t] == "clashed" && r.doc.Entities[src].Type == entities.Person && r.doc.Entities[dst].Type == entities.Person {
+				typ = Criticize // "Petro has clashed with Trump over deportations": words, not arms
+			}
 			if (typ == Meet || typ == Host) && b >= 0 && r.possessedNoun(b, s) {
 				// "met Alice Weidel's critics": not Weidel.
 				continue
@@ -1238,7 +1268,7 @@ func (r *reader) subjects(t, si int) []int {
 			continue
 		}
 		k = r.doc.Mentions[mi].First
-		if len(out) == 0 && k-1 >= s.First && adjunctWords[r.lower[k-1]] && finiteTag(r.doc.Tokens[t].Tag) && r.doc.Mentions[mi].Type != entities.Loc {
+		if a := k - 1 - b2i(r.tokenIs(k-1, s, "the")); len(out) == 0 && a >= s.First && adjunctWords[r.lower[a]] && finiteTag(r.doc.Tokens[t].Tag) && r.doc.Mentions[mi].Type != entities.Loc {
 			// "a day after JNIM, al-Qaida's affiliate, attacked": "after"
 			// opens a clause here, and the name is its subject.
 			out = append(out, mi)
@@ -1718,7 +1748,7 @@ func (r *reader) subjectOf(sj, si, k int) int {
 		return -1
 	}
 	s := r.doc.Sentences[sj]
-	for j := s.First; j < s.Last && (sj != si || j < k); j++ {
+	for j := r.afterDateline(s); j < s.Last && (sj != si || j < k); j++ {
 		mi := r.mentionAt[j]
 		if mi < 0 {
 			continue
@@ -2124,8 +2154,8 @@ func (r *reader) modality(t, si int) Modality {
 		if offerWords[r.lower[k]] && r.tokenIs(k+1, s, "to") {
 			return Intended // "offered to host American troops"; not "offered asylum"
 		}
-		if r.mentionAt[k] >= 0 {
-			break
+		if r.mentionAt[k] >= 0 && !(k == t-1 && strings.HasPrefix(r.doc.Tokens[t].Tag, "NN")) {
+			break // a name ends the search, but for the one qualifying a noun trigger ("American troops")
 		}
 	}
 	if r.reportedIn(s) {
