@@ -364,6 +364,11 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"CRITICIZE Gustavo Petro -> Donald Trump", "FIGHT Israeli -> Hezbollah"}},
 		{"a dateline is no subject", "[Bogota|GPE], [Colombia|GPE] (AP) — [Colombian|NORP] President [Gustavo Petro|PERSON] said he would stay, days after the [United States|GPE] accused him of inciting violence.",
 			[]string{"LOCATED_IN Bogotá -> Colombia", "LEADER_OF Gustavo Petro -> Colombia", "ACCUSE United States -> Gustavo Petro"}},
+		{"accused of with no object is passive", "The [European Union|ORG] imposed sanctions on three [Chinese|NORP] companies accused of supplying drone parts to [Russia|GPE], and [Britain|GPE] expelled a [Chinese|NORP] diplomat.",
+			[]string{"SANCTION European Union -> Chinese", "SANCTION United Kingdom -> Chinese"}},
+		{"accused of by an accuser", "[Ana Torres|PERSON] was accused of fraud by [Peru|GPE].", []string{"ACCUSE Peru -> Ana Torres"}},
+		{"drills with a state", "[Japan|GPE] and [Australia|GPE], which both hold regular maritime drills with [Manila|GPE], expressed concern.",
+			[]string{"COOPERATE Japan -> Philippines", "COOPERATE Australia -> Philippines"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

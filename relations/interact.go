@@ -514,6 +514,12 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 
 	tag := r.doc.Tokens[t].Tag
 	passive := tr.pos != 'N' && !tr.stative && (tag == "VBN" || tag == "VBD") && r.passiveAux(t, s)
+	if tr.typ == Accuse && tr.pos == 'V' && r.tokenIs(t+1, s, "of") && !passive {
+		// "three Chinese companies accused of supplying drone parts":
+		// "accuse" takes an object before "of"; with none, it is a
+		// passive whose accuser, if any, follows "by".
+		passive = true
+	}
 	switch {
 	case tr.mode == pair && r.tokenIs(t+1, s, "between"):
 		a, b := r.betweenPair(t+2, s)
@@ -1116,7 +1122,8 @@ func (r *reader) prepObject(mi int, s entities.Sentence) bool {
 	}
 	if k >= s.First && (r.lower[k] == "and" || r.lower[k] == ",") {
 		// A later member of a list shares the first one's role:
-		// "between Lithuania and Poland".
+		// "between Lithuania and Poland" (listBefore tells a list from
+		// two clauses: "parts to Russia, and Britain expelled").
 		if before := r.listBefore(mi, s); len(before) > 0 {
 			return r.prepObject(before[len(before)-1], s)
 		}
@@ -1127,6 +1134,17 @@ func (r *reader) prepObject(mi int, s entities.Sentence) bool {
 		return false
 	}
 	return k >= s.First && prepositions[r.lower[k]]
+}
+
+// afterPreposition reports whether a preposition other than "of"
+// (perhaps with "the") stands right before mention mi: "of" heads lists
+// that are subjects ("the ministers of Japan, China and South Korea met").
+func (r *reader) afterPreposition(mi int, s entities.Sentence) bool {
+	k := r.doc.Mentions[mi].First - 1
+	if r.tokenIs(k, s, "the") {
+		k--
+	}
+	return k >= s.First && prepositions[r.lower[k]] && r.lower[k] != "of"
 }
 
 func (r *reader) isTitleWord(k int, s entities.Sentence) bool {
@@ -1992,6 +2010,10 @@ func (r *reader) listBefore(mi int, s entities.Sentence) []int {
 		x := r.mentionEndingAt(k-1, s)
 		if x < 0 || r.personAfterOther(mi, x) {
 			// "the envoy for Yemen, Hans Grundberg": no list.
+			return out
+		}
+		if e := r.doc.Mentions[mi].Last; e < s.Last && finiteTag(r.doc.Tokens[e].Tag) && r.afterPreposition(x, s) {
+			// "parts to Russia, and Britain expelled": two clauses.
 			return out
 		}
 		out = append(out, x)

@@ -90,6 +90,10 @@ func buildTriggers() map[string][]trigger {
 	// Joint forces, exercises and operations are cooperation.
 	addTrigger(trigger{typ: Cooperate, pos: 'N', preps: []string{"with", "between"}, mode: pair, before: []string{"joint", "combined"}},
 		"force", "forces", "exercises", "exercise", "drills", "patrols", "operation", "operations", "venture", "ventures")
+	// Drills held with another state are cooperation: "hold regular
+	// maritime drills with Manila".
+	addTrigger(trigger{typ: Cooperate, pos: 'N', preps: []string{"with"}, mode: pair, before: []string{"military", "naval", "maritime", "air", "regular", "annual", "war"}},
+		"exercises", "drills", "patrols", "war-games", "wargames")
 	// "relations" and "ties" are neutral unless something builds them.
 	addTrigger(trigger{typ: Cooperate, mode: pair, preps: []string{"with", "between"}, before: []string{
 		"build", "building", "built", "strengthen", "strengthening", "strengthened", "restore", "restored", "restoring",
