@@ -369,6 +369,9 @@ func TestRuleExtractor(t *testing.T) {
 		{"accused of by an accuser", "[Ana Torres|PERSON] was accused of fraud by [Peru|GPE].", []string{"ACCUSE Peru -> Ana Torres"}},
 		{"drills with a state", "[Japan|GPE] and [Australia|GPE], which both hold regular maritime drills with [Manila|GPE], expressed concern.",
 			[]string{"COOPERATE Japan -> Philippines", "COOPERATE Australia -> Philippines"}},
+		{"a host's country is not the guest's", "[Kyiv|GPE], [Ukraine|GPE] (AP) — [Ukrainian|NORP] President [Volodymyr Zelenskyy|PERSON] was received by King [Charles III|PERSON] at Windsor Castle.",
+			[]string{"LOCATED_IN Kyiv -> Ukraine", "LEADER_OF Volodymyr Zelenskyy -> Ukraine", "HOST Charles III -> Volodymyr Zelenskyy", "MEET Charles III -> Volodymyr Zelenskyy"}},
+		{"blocked aid is no aid", "[Viktor Orban|PERSON] has blocked [EU|ORG] aid packages for [Ukraine|GPE].", nil},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

@@ -1214,7 +1214,7 @@ func (r *reader) subjects(t, si int) []int {
 	// A finite verb after "and" shares the subject of the verb before it.
 	coordinated := strings.HasPrefix(r.doc.Tokens[t].Tag, "VB") && r.doc.Tokens[t].Tag != "VBG" && r.doc.Tokens[t].Tag != "VBN" &&
 		(r.tokenIs(t-1, s, "and") || (r.tokenIs(t-2, s, "and") && r.doc.Tokens[t-1].Tag == "RB"))
-	for k := t - 1; k >= s.First; k-- {
+	for k := t - 1; k >= r.afterDateline(s); k-- {
 		if len(out) == 0 && k > s.First && r.lower[k] == "that" && r.doc.Tokens[k].Tag == "IN" && pron >= 0 && r.lower[pron] == "it" {
 			// "X said that it had granted asylum": "it" is X.
 			if x := r.reportingSubject(k, s); x >= 0 {

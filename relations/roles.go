@@ -795,14 +795,25 @@ func (r *reader) bareTitles() {
 				continue
 			}
 		}
-		x, conf := r.countryBefore(b.first, b.si, partners[ent]), 0.5
+		// The states of the people one deals with are not one's own:
+		// "Zelenskyy was received by King Charles III".
+		skip := map[int]bool{}
+		for p := range partners[ent] {
+			skip[p] = true
+			if c := r.countryOf[p]; c != "" && r.doc.Entities[p].Type == entities.Person {
+				if ce := r.countryEntity(c); ce >= 0 {
+					skip[ce] = true
+				}
+			}
+		}
+		x, conf := r.countryBefore(b.first, b.si, skip), 0.5
 		if x < 0 && r.formalTitle(b) {
 			// "TOKYO (AP) — ... Prime Minister Shigeru Ishiba": news style
 			// names local office holders without their country.
 			if dateline < -1 {
 				dateline = r.datelineCountry()
 			}
-			if x, conf = dateline, 0.45; x >= 0 && partners[ent][r.doc.Mentions[x].Entity] {
+			if x, conf = dateline, 0.45; x >= 0 && (partners[ent][r.doc.Mentions[x].Entity] || skip[r.doc.Mentions[x].Entity] || skip[r.asState(r.doc.Mentions[x].Entity)]) {
 				x = -1
 			}
 		}

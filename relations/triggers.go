@@ -174,6 +174,7 @@ var (
 		"set": true, "prepared": true, "ready": true, "considering": true, "upcoming": true,
 	}
 	negWords = map[string]bool{
+		"blocked": true, "blocks": true, "blocking": true, "vetoed": true, "vetoes": true,
 		"not": true, "n't": true, "never": true, "no": true, "denied": true, "denies": true,
 		"deny": true, "refused": true, "refuses": true, "declined": true, "rejected": true, "without": true,
 	}
