@@ -372,6 +372,7 @@ func TestRuleExtractor(t *testing.T) {
 		{"a host's country is not the guest's", "[Kyiv|GPE], [Ukraine|GPE] (AP) — [Ukrainian|NORP] President [Volodymyr Zelenskyy|PERSON] was received by King [Charles III|PERSON] at Windsor Castle.",
 			[]string{"LOCATED_IN Kyiv -> Ukraine", "LEADER_OF Volodymyr Zelenskyy -> Ukraine", "HOST Charles III -> Volodymyr Zelenskyy", "MEET Charles III -> Volodymyr Zelenskyy"}},
 		{"blocked aid is no aid", "[Viktor Orban|PERSON] has blocked [EU|ORG] aid packages for [Ukraine|GPE].", nil},
+		{"a missed or cancelled trip is no visit", "[Martin Odegaard|PERSON] would miss the trip to [Paris|GPE]. [Ana Torres|PERSON] cancelled her visit to [Lima|GPE].", nil},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

@@ -175,6 +175,8 @@ var (
 	}
 	negWords = map[string]bool{
 		"blocked": true, "blocks": true, "blocking": true, "vetoed": true, "vetoes": true,
+		"miss": true, "missed": true, "misses": true, "skip": true, "skipped": true, "skips": true,
+		"cancelled": true, "canceled": true, "cancels": true, "postponed": true, "postpones": true,
 		"not": true, "n't": true, "never": true, "no": true, "denied": true, "denies": true,
 		"deny": true, "refused": true, "refuses": true, "declined": true, "rejected": true, "without": true,
 	}
