@@ -319,6 +319,13 @@ func (r *reader) threatTargets(t int, s entities.Sentence) []int {
 		if !responseVerbs[r.lower[k]] {
 			continue
 		}
+		// "warned that Israel would strike Iran's nuclear sites": the
+		// verb's object, or the owner of what it names.
+		if x := r.mentionAt[k+1]; k+1 < s.Last && x >= 0 {
+			if ty := r.doc.Mentions[x].Type; ty != entities.Loc && ty != entities.Misc {
+				return []int{x}
+			}
+		}
 		for j := k + 1; j < s.Last && j <= k+8; j++ {
 			if r.lower[j] != "to" && r.lower[j] != "against" {
 				continue
@@ -385,6 +392,23 @@ func (r *reader) troopsAfter(mi int, s entities.Sentence) bool {
 var pastForms = map[string]bool{
 	"spoke": true, "met": true, "told": true, "flew": true, "gave": true, "sent": true, "left": true,
 	"struck": true, "fought": true, "shot": true, "held": true, "took": true, "froze": true, "broke": true,
+}
+
+// alleged reports whether the gerund trigger at t is what someone is
+// accused or blamed of: "accused Iran of supplying", "blamed X for
+// attacking".
+func (r *reader) alleged(t int, s entities.Sentence) bool {
+	if r.doc.Tokens[t].Tag != "VBG" || !r.tokenIs(t-1, s, "of", "for") {
+		return false
+	}
+	for k := t - 2; k >= s.First && k >= t-8; k-- {
+		for _, tr := range triggers[r.lower[k]] {
+			if tr.typ == Accuse || tr.typ == Criticize {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // afterDateline returns the first token of sentence s after a dateline
@@ -678,6 +702,9 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 	mod := r.modality(t, si)
 	if tr.stative && mod == Asserted {
 		mod = Intended // "X is expected in Riyadh": not there yet
+	}
+	if mod == Asserted && r.alleged(t, s) {
+		mod = Reported // "accused Iran of supplying the Houthis": alleged
 	}
 	when := r.when(si)
 	ended := 0
@@ -1202,6 +1229,22 @@ func (r *reader) subjects(t, si int) []int {
 		// sentence's.
 		if x := r.subjectOf(si, si, t); x >= 0 && r.doc.Mentions[x].First <= s.First+1 {
 			return []int{x}
+		}
+	}
+	if r.doc.Tokens[t].Tag == "VBG" && t-1 > s.First && (r.lower[t-1] == "for" || r.lower[t-1] == "of") {
+		// "thanked Iran for supplying drones": the object does it;
+		// "Iran was sanctioned last year for supplying drones": the
+		// passive's subject does.
+		if x := r.mentionEndingAt(t-2, s); x >= 0 && !r.prepObject(x, s) {
+			return []int{x}
+		}
+		for k := t - 2; k > s.First; k-- {
+			if r.doc.Tokens[k].Tag == "VBN" && auxiliaries[r.lower[k-1]] {
+				if x := r.subjectOf(si, si, k); x >= 0 {
+					return []int{x}
+				}
+				break
+			}
 		}
 	}
 	if r.doc.Tokens[t].Tag == "VBG" && t-1 > s.First && adjunctWords[r.lower[t-1]] && r.lower[t-1] != "when" && r.lower[t-1] != "since" {
@@ -2044,8 +2087,8 @@ func (r *reader) describedPerson(mi, si int) int {
 			}
 		}
 	}
-	if end < 0 {
-		return -1
+	if end < 0 || r.doc.Tokens[end].Tag == "NNS" || r.doc.Tokens[end].Tag == "NNPS" {
+		return -1 // "Iranian officials" are more than the one official named
 	}
 	if r.tokenIs(end+1, s, ",") && end+2 < s.Last {
 		if p := r.mentionAt[end+2]; p >= 0 && r.doc.Mentions[p].Type == entities.Person {

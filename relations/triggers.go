@@ -110,7 +110,8 @@ func buildTriggers() map[string][]trigger {
 		"military", "medical", "medicine", "electricity", "wheat", "fighter", "armored", "armoured", "air", "defense", "defence",
 		"boats", "aircraft", "ships", "vessels", "planes", "radars", "systems", "patrol", "surveillance", "howitzers",
 		"warships", "submarine", "submarines", "frigates", "destroyers", "carrier", "soldiers", "forces", "marines"}},
-		"supplied", "supplies", "supply", "sent", "sends", "send", "delivered", "delivers", "deliver", "dispatched", "dispatches", "provided", "provides", "provide", "shipped", "gave", "gives")
+		"supplied", "supplies", "supply", "sent", "sends", "send", "delivered", "delivers", "deliver", "dispatched", "dispatches", "provided", "provides", "provide", "shipped", "gave", "gives",
+		"supplying", "sending", "delivering", "dispatching", "providing", "shipping")
 	addTrigger(trigger{typ: ProvideAid, pos: 'N', preps: []string{"to", "for"}}, "aid", "assistance")
 	addTrigger(trigger{typ: ProvideAid, pos: 'N', preps: []string{"for", "to"}, mode: backing}, "intervention", "support", "backing", "help", "aid", "assistance")
 	// Asylum.
