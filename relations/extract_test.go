@@ -381,6 +381,12 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"THREATEN Israel Katz -> Iran", "FIGHT Israel -> Iran [intended]"}},
 		{"the agent of a gerund after for or of", "[Iran|GPE] was sanctioned by the [European Union|ORG] for supplying drones to [Russia|GPE]. The [United States|GPE] accused [Iran|GPE] of supplying the [Houthis|ORG] with missiles.",
 			[]string{"SANCTION European Union -> Iran", "PROVIDE_AID Iran -> Russia", "ACCUSE United States -> Iran", "PROVIDE_AID Iran -> Houthis [reported]"}},
+		{"a rank after the office", "[Pakistan|GPE]'s army chief, Field Marshal [Asim Munir|PERSON], met [Saudi|NORP] Crown Prince [Mohammed bin Salman|PERSON] in [Riyadh|GPE].",
+			[]string{"OFFICIAL_OF Asim Munir -> Pakistan", "MEET Asim Munir -> Mohammed bin Salman", "LEADER_OF Mohammed bin Salman -> Saudi Arabia"}},
+		{"no dateline guess in a sentence about other countries only", "[Islamabad|GPE] (AP) — [Pakistan|GPE] spoke. [Narendra Modi|PERSON] will hold talks with President [Donald Trump|PERSON], who imposed tariffs on [Indian|NORP] goods.",
+			[]string{"MEET Narendra Modi -> Donald Trump [intended]", "SANCTION Donald Trump -> Indian"}},
+		{"the dateline's country when the sentence names it", "[Tokyo|GPE] (AP) — Talks ended. [Wang Yi|PERSON] was received by Prime Minister [Shigeru Ishiba|PERSON], who said ties between [Tokyo|GPE] and [Beijing|GPE] mattered. [Japan|GPE] agreed.",
+			[]string{"HOST Shigeru Ishiba -> Wang Yi", "MEET Shigeru Ishiba -> Wang Yi", "LEADER_OF Shigeru Ishiba -> Japan", "VISIT Wang Yi -> Japan"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

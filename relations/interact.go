@@ -1612,6 +1612,11 @@ func (r *reader) antecedent(k int, s entities.Sentence) int {
 		if !r.prepObject(mi, s) && r.listBefore(mi, s) == nil {
 			return mi
 		}
+		// "talks with President Donald Trump, who imposed tariffs": "who"
+		// after a person is that person, object of a preposition or not.
+		if r.lower[k] == "who" && r.doc.Mentions[mi].Type == entities.Person && r.listBefore(mi, s) == nil {
+			return mi
+		}
 	}
 	for c := k - 1; c >= s.First && c > k-15; c-- {
 		if r.lower[c] == "," && r.tokenIs(c+1, s, "the", "a", "an") {
@@ -1634,10 +1639,18 @@ func (r *reader) clauseStart(k int, s entities.Sentence) int {
 				return j
 			}
 			// ", Rafael Grossi," or ", Prince Faisal bin Farhan," names the
-			// noun before it: keep it.
+			// noun before it: keep it ("Field Marshal" is one title).
 			first := j + 1
-			for first < k && r.mentionAt[first] < 0 && r.gaz.Title(r.lower[first]) != entities.NoRole {
-				first++
+			for first < k && r.mentionAt[first] < 0 {
+				if r.gaz.Title(r.lower[first]) != entities.NoRole || r.lower[first] == "." {
+					first++
+					continue
+				}
+				if f, _ := r.titleEndingAt(first+1, s); f == first {
+					first += 2
+					continue
+				}
+				break
 			}
 			if mi := r.mentionAt[first]; mi >= 0 && r.doc.Mentions[mi].First == first && r.doc.Mentions[mi].Last == k && r.doc.Mentions[mi].Type == entities.Person {
 				return -1

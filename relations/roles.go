@@ -238,7 +238,10 @@ func (r *reader) preTitle(mi, si int) bool {
 			j -= 2 // "Burkina Faso's Capt . Ibrahim Traoré"
 			continue
 		}
-		if f, ro := r.titleEndingAt(j, s); f >= 0 && (ro == entities.Courtesy || (f == j && strings.HasSuffix(r.lower[j], ".") && r.hasTitleBefore(f, s))) {
+		if f, ro := r.titleEndingAt(j, s); f >= 0 && (ro == entities.Courtesy || (f == j && strings.HasSuffix(r.lower[j], ".") && r.hasTitleBefore(f, s)) ||
+			(ro == entities.Official && r.tokenIs(f-1, s, ",") && r.hasTitleBefore(f, s))) {
+			// "Pakistan's army chief, Field Marshal Asim Munir": a rank
+			// after the office, set off by a comma.
 			j = f - 1
 			continue
 		}
@@ -813,7 +816,8 @@ func (r *reader) bareTitles() {
 			if dateline < -1 {
 				dateline = r.datelineCountry()
 			}
-			if x, conf = dateline, 0.45; x >= 0 && (partners[ent][r.doc.Mentions[x].Entity] || skip[r.doc.Mentions[x].Entity] || skip[r.asState(r.doc.Mentions[x].Entity)]) {
+			if x, conf = dateline, 0.45; x >= 0 && (partners[ent][r.doc.Mentions[x].Entity] || skip[r.doc.Mentions[x].Entity] || skip[r.asState(r.doc.Mentions[x].Entity)] ||
+				r.otherCountryIn(b.si, r.doc.Mentions[x].Country)) {
 				x = -1
 			}
 		}
@@ -869,6 +873,26 @@ func roleType(role entities.Role) Type {
 		return OfficialOf
 	}
 	return Invalid
+}
+
+// otherCountryIn reports whether sentence si names a country or
+// nationality other than code's and nothing of code's own (no place,
+// nationality or institution of it): the dateline's country is then no
+// safe guess ("ISLAMABAD — ... talks with President Donald Trump, who has
+// imposed tariffs on Indian goods").
+func (r *reader) otherCountryIn(si int, code string) bool {
+	s := r.doc.Sentences[si]
+	lo, hi := r.sentMentions(s)
+	other := false
+	for _, m := range r.doc.Mentions[lo:hi] {
+		switch {
+		case m.Country == code:
+			return false
+		case m.Country != "" && (m.Type == entities.GPE || m.Type == entities.NORP):
+			other = true
+		}
+	}
+	return other
 }
 
 // formalTitle reports whether a bare title is a formal, present office
@@ -964,7 +988,7 @@ func (r *reader) countryBefore(t, si int, skip map[int]bool) int {
 	p := r.doc.Sentences[si-1]
 	for k := p.First; k < p.Last && k <= p.First+1; k++ {
 		if mi := r.mentionAt[k]; mi >= 0 {
-			if r.statelike(mi) && r.doc.Mentions[mi].Type != entities.Org {
+			if e, _ := r.actor(mi); r.statelike(mi) && r.doc.Mentions[mi].Type != entities.Org && !skip[e] && !skip[r.doc.Mentions[mi].Entity] {
 				return mi
 			}
 			return -1

@@ -172,7 +172,7 @@ var (
 		"hoping": true, "aim": true, "aims": true, "seek": true, "seeks": true, "seeking": true,
 		"expected": true, "want": true, "wants": true, "pursue": true, "vowed": true, "vows": true,
 		"pledged": true, "could": true, "may": true, "might": true, "proposed": true, "scheduled": true,
-		"set": true, "prepared": true, "ready": true, "considering": true, "upcoming": true,
+		"set": true, "prepared": true, "ready": true, "considering": true, "upcoming": true, "due": true,
 	}
 	negWords = map[string]bool{
 		"blocked": true, "blocks": true, "blocking": true, "vetoed": true, "vetoes": true,
