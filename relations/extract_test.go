@@ -387,6 +387,8 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"MEET Narendra Modi -> Donald Trump [intended]", "SANCTION Donald Trump -> Indian"}},
 		{"the dateline's country when the sentence names it", "[Tokyo|GPE] (AP) — Talks ended. [Wang Yi|PERSON] was received by Prime Minister [Shigeru Ishiba|PERSON], who said ties between [Tokyo|GPE] and [Beijing|GPE] mattered. [Japan|GPE] agreed.",
 			[]string{"HOST Shigeru Ishiba -> Wang Yi", "MEET Shigeru Ishiba -> Wang Yi", "LEADER_OF Shigeru Ishiba -> Japan", "VISIT Wang Yi -> Japan"}},
+		{"the bloc proposes sanctions", "[EU|ORG] foreign policy chief [Kaja Kallas|PERSON] said the bloc would propose new sanctions against [Moscow|GPE].",
+			[]string{"OFFICIAL_OF Kaja Kallas -> European Union", "SANCTION European Union -> Russia [intended]"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

@@ -1581,14 +1581,19 @@ func (r *reader) nounSubject(k, t int, s entities.Sentence) bool {
 	if j > t {
 		return false
 	}
-	verb := false
+	verb, sawVB := false, false
+	nounTrigger := strings.HasPrefix(r.doc.Tokens[t].Tag, "NN")
 	for ; j <= t; j++ {
 		tag := r.doc.Tokens[j].Tag
 		switch {
 		case j == t:
-			verb = verb || strings.HasPrefix(tag, "VB") || tag == "MD"
+			verb = verb || strings.HasPrefix(tag, "VB") || tag == "MD" || (nounTrigger && sawVB)
 		case tag == "MD" || strings.HasPrefix(tag, "VB") || strings.HasPrefix(tag, "RB") || r.lower[j] == "to":
 			verb = verb || tag == "MD" || tag == "VBD" || tag == "VBZ" || tag == "VBP"
+			sawVB = sawVB || strings.HasPrefix(tag, "VB")
+		case nounTrigger && sawVB && (tag == "DT" || tag == "JJ" || tag == "CD" || tag == "PRP$"):
+			// "the bloc would propose new sanctions": the verb's object
+			// may be the trigger noun.
 		default:
 			return false
 		}
