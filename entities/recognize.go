@@ -211,6 +211,7 @@ var compoundSuffixes = map[string]bool{
 	"based": true, "led": true, "backed": true, "aligned": true, "allied": true, "brokered": true,
 	"run": true, "owned": true, "sponsored": true, "funded": true, "supported": true,
 	"headquartered": true, "born": true, "made": true, "controlled": true, "held": true,
+	"linked": true, "affiliated": true, "inspired": true, "dominated": true, "appointed": true,
 }
 
 // compounds adds a mention for the name inside a hyphenated compound

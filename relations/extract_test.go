@@ -389,6 +389,10 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"HOST Shigeru Ishiba -> Wang Yi", "MEET Shigeru Ishiba -> Wang Yi", "LEADER_OF Shigeru Ishiba -> Japan", "VISIT Wang Yi -> Japan"}},
 		{"the bloc proposes sanctions", "[EU|ORG] foreign policy chief [Kaja Kallas|PERSON] said the bloc would propose new sanctions against [Moscow|GPE].",
 			[]string{"OFFICIAL_OF Kaja Kallas -> European Union", "SANCTION European Union -> Russia [intended]"}},
+		{"training another's troops is aid", "[Turkey|GPE] has trained [Somali|NORP] troops for years. [Ana Torres|PERSON] trained hard.",
+			[]string{"PROVIDE_AID Turkey -> Somalia"}},
+		{"a strike against the group, not the place near it", "[Al-Shabaab|ORG] claimed the bombing. The [United States|GPE] carried out an airstrike against the group near [Kismayo|GPE].",
+			[]string{"FIGHT United States -> al-Shabab"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}
@@ -507,6 +511,8 @@ func TestRuleExtractorPlaceBased(t *testing.T) {
 			[]string{"BASED_IN International Atomic Energy Agency -> Vienna"}},
 		{"a place-based broadcaster of another country is another body", "The London-based Syrian Observatory for Human Rights spoke. The Qatar-based broadcaster was banned.",
 			[]string{"BASED_IN Syrian Observatory for Human Rights -> London"}},
+		{"the X-linked group is not X", "Al-Shabaab, the al-Qaida-linked militant group, claimed the bombing. The United States carried out an airstrike against the group near Kismayo.",
+			[]string{"FIGHT United States -> al-Shabab"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

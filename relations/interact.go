@@ -1425,8 +1425,8 @@ func (r *reader) nearestBody(k, si int, kinds []string) int {
 		}
 		j = r.doc.Mentions[mi].First
 		m := r.doc.Mentions[mi]
-		if m.Type != entities.Org {
-			continue
+		if m.Type != entities.Org || m.End != r.doc.Tokens[m.Last-1].End {
+			continue // "the al-Qaida-linked group" is not al-Qaida
 		}
 		for _, e := range r.gaz.Lookup(m.Canonical) {
 			if e.Type == entities.Org {
@@ -1892,6 +1892,16 @@ func (r *reader) objects(t int, s entities.Sentence, tr trigger) []int {
 						return []int{a, b}
 					}
 					return nil
+				}
+				if r.tokenIs(k+1, s, "the") && k+2 < s.Last && r.mentionAt[k+2] < 0 {
+					if _, ok := groupKinds[r.lower[k+2]]; ok {
+						// "an airstrike against the group near Kismayo":
+						// the group named before, not the place.
+						if g := r.groupNoun(k+2, r.doc.SentenceOf(t)); g >= 0 {
+							return []int{g}
+						}
+						return nil
+					}
 				}
 				if tr.stative {
 					// "is due in Bogota": the place right after, not

@@ -113,6 +113,9 @@ func buildTriggers() map[string][]trigger {
 		"supplied", "supplies", "supply", "sent", "sends", "send", "delivered", "delivers", "deliver", "dispatched", "dispatches", "provided", "provides", "provide", "shipped", "gave", "gives",
 		"supplying", "sending", "delivering", "dispatching", "providing", "shipping")
 	addTrigger(trigger{typ: ProvideAid, pos: 'N', preps: []string{"to", "for"}}, "aid", "assistance")
+	// Training another's forces is military aid: "has trained Somali troops".
+	addTrigger(trigger{typ: ProvideAid, pos: 'V', needs: []string{"troops", "forces", "soldiers", "army", "police", "pilots", "officers", "fighters", "military"}},
+		"trained", "trains", "train", "training")
 	addTrigger(trigger{typ: ProvideAid, pos: 'N', preps: []string{"for", "to"}, mode: backing}, "intervention", "support", "backing", "help", "aid", "assistance")
 	// Asylum.
 	addTrigger(trigger{typ: GrantAsylum, preps: to}, "asylum", "refuge", "sanctuary")
@@ -154,7 +157,8 @@ func buildTriggers() map[string][]trigger {
 	// Fighting.
 	addTrigger(trigger{typ: Fight, pos: 'V'}, "attacked", "attacks", "attack", "attacking", "struck", "strikes", "strike", "bombed", "bombs", "shelled", "invaded", "invades", "ousted", "ousts", "toppled", "fought", "fights", "fight", "fighting", "targeted", "raided", "killed", "destroyed", "shot", "downed",
 		"battled", "battling", "defeated", "defeat", "defeating", "repelled", "shelling", "invading")
-	addTrigger(trigger{typ: Fight, pos: 'N', preps: []string{"on", "against", "of", "with"}}, "attack", "attacks", "strike", "strikes", "offensive", "war", "invasion", "ousting", "overthrow", "ouster", "airstrikes", "bombing", "fight", "fighting")
+	addTrigger(trigger{typ: Fight, pos: 'N', preps: []string{"on", "against", "of", "with"}}, "attack", "attacks", "strike", "strikes", "offensive", "war", "invasion", "ousting", "overthrow", "ouster", "airstrikes", "bombing", "fight", "fighting",
+		"airstrike", "air-strike", "raid", "raids", "assault", "bombardment", "incursion")
 	addTrigger(trigger{typ: Fight, pos: 'V', preps: with, mode: pair}, "clashed")
 	addTrigger(trigger{typ: Fight, pos: 'V', noPlace: true}, "captured", "captures", "capture", "capturing")
 	// Interviews.
