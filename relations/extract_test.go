@@ -393,6 +393,9 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"PROVIDE_AID Turkey -> Somalia"}},
 		{"a strike against the group, not the place near it", "[Al-Shabaab|ORG] claimed the bombing. The [United States|GPE] carried out an airstrike against the group near [Kismayo|GPE].",
 			[]string{"FIGHT United States -> al-Shabab"}},
+		{"a title after 'after' opens a clause", "[Venezuela|GPE] released six detained [Americans|NORP] after President [Nicolas Maduro|PERSON] met with [Richard Grenell|PERSON] in [Caracas|GPE].",
+			[]string{"MEET Nicolas Maduro -> Richard Grenell"}},
+		{"flying back home is no visit", "[Richard Grenell|PERSON] flew back to [Texas|GPE] with the men.", nil},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

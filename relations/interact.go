@@ -532,6 +532,9 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		return r.joined(t, si, tr)
 	}
 	s := r.doc.Sentences[si]
+	if tr.typ == Visit && tr.pos == 'V' && r.tokenIs(t+1, s, "back", "home") {
+		return false // "flew back to Texas": going home is no visit
+	}
 	conf := 0.9 // an explicit trigger with both arguments beside it
 	var srcs, dsts []int
 	once := false // "once counted X as an ally": no longer
@@ -1329,7 +1332,11 @@ func (r *reader) subjects(t, si int) []int {
 			continue
 		}
 		k = r.doc.Mentions[mi].First
-		if a := k - 1 - b2i(r.tokenIs(k-1, s, "the")); len(out) == 0 && a >= s.First && adjunctWords[r.lower[a]] && finiteTag(r.doc.Tokens[t].Tag) && r.doc.Mentions[mi].Type != entities.Loc {
+		a := k - 1
+		for a >= s.First && r.mentionAt[a] < 0 && (r.lower[a] == "the" || titleModifiers[r.lower[a]] || r.isTitleWord(a, s)) {
+			a-- // "after President Nicolas Maduro met"
+		}
+		if len(out) == 0 && a >= s.First && adjunctWords[r.lower[a]] && finiteTag(r.doc.Tokens[t].Tag) && r.doc.Mentions[mi].Type != entities.Loc {
 			// "a day after JNIM, al-Qaida's affiliate, attacked": "after"
 			// opens a clause here, and the name is its subject.
 			out = append(out, mi)

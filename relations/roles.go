@@ -970,11 +970,17 @@ func (r *reader) countryBefore(t, si int, skip map[int]bool) int {
 		if r.lower[k] == "that" && r.doc.Tokens[k].Tag == "IN" {
 			return -1 // "Iran's IRNA reported that ... Sultan X": another clause
 		}
+		if adjunctWords[r.lower[k]] && r.doc.Tokens[k].Tag == "IN" {
+			return -1 // "Venezuela freed Americans after President X met": another clause
+		}
 		mi := r.mentionAt[k]
 		if mi < 0 {
 			continue
 		}
 		k = r.doc.Mentions[mi].First
+		if m := r.doc.Mentions[mi]; m.Type == entities.NORP && (r.doc.Tokens[m.Last-1].Tag == "NNPS" || r.doc.Tokens[m.Last-1].Tag == "NNS") {
+			continue // "detained Americans": people, not the state
+		}
 		if r.statelike(mi) && r.governs(mi) {
 			if e, _ := r.actor(mi); !skip[e] && !skip[r.doc.Mentions[mi].Entity] {
 				return mi
