@@ -396,6 +396,8 @@ func TestRuleExtractor(t *testing.T) {
 		{"a title after 'after' opens a clause", "[Venezuela|GPE] released six detained [Americans|NORP] after President [Nicolas Maduro|PERSON] met with [Richard Grenell|PERSON] in [Caracas|GPE].",
 			[]string{"MEET Nicolas Maduro -> Richard Grenell"}},
 		{"flying back home is no visit", "[Richard Grenell|PERSON] flew back to [Texas|GPE] with the men.", nil},
+		{"the chief of a body leads it", "[IAEA|ORG] chief [Rafael Grossi|PERSON] spoke. [Iran|GPE]'s nuclear chief [Mohammad Eslami|PERSON] spoke.",
+			[]string{"LEADER_OF Rafael Grossi -> International Atomic Energy Agency", "OFFICIAL_OF Mohammad Eslami -> Iran"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

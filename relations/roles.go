@@ -46,6 +46,9 @@ func (r *reader) addRoleTo(person, target int, tt entities.Type, typ Type, tFirs
 	if target < 0 || (tt != entities.GPE && tt != entities.Org) {
 		return false
 	}
+	if typ == OfficialOf && tt == entities.Org && tFirst == tEnd && (r.lower[tFirst] == "chief" || r.lower[tFirst] == "head") {
+		typ = LeaderOf // "Communist Party chief To Lam", "IAEA chief Rafael Grossi"
+	}
 	if typ == OfficialOf && r.isParty(target) {
 		typ = MemberOf // "a Georgian Dream lawmaker"
 	}
