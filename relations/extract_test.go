@@ -420,6 +420,14 @@ func TestRuleExtractorCompounds(t *testing.T) {
 		{"based", "The Tbilisi-based channel Formula TV aired the speech.", []string{"BASED_IN Formula TV -> Tbilisi"}},
 		{"aligned", "The Iran-aligned Houthis fired drones.", []string{"ALLY_OF Houthis -> Iran"}},
 		{"backed", "The Iran-backed Hezbollah fired rockets.", []string{"PROVIDE_AID Iran -> Hezbollah"}},
+		{"a place-based body", "The London-based Syrian Observatory for Human Rights said so.",
+			[]string{"BASED_IN Syrian Observatory for Human Rights -> London"}},
+		{"the place-based agency is the agency named before", "The International Atomic Energy Agency spoke. Its head runs the Vienna-based agency.",
+			[]string{"BASED_IN International Atomic Energy Agency -> Vienna"}},
+		{"a place-based broadcaster of another country is another body", "The London-based Syrian Observatory for Human Rights spoke. The Qatar-based broadcaster was banned.",
+			[]string{"BASED_IN Syrian Observatory for Human Rights -> London"}},
+		{"the X-linked group is not X", "Al-Shabaab, the al-Qaida-linked militant group, claimed the bombing. The United States carried out an airstrike against the group near Kismayo.",
+			[]string{"FIGHT United States -> al-Shabab"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -428,7 +436,7 @@ func TestRuleExtractorCompounds(t *testing.T) {
 			rels, err := x.Extract(doc)
 			require.NoError(t, err)
 			checkContract(t, doc, rels)
-			assert.Equal(t, tt.want, edges(doc, rels))
+			assert.ElementsMatch(t, tt.want, edges(doc, rels))
 		})
 	}
 }
@@ -498,37 +506,6 @@ func TestRuleExtractorConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 	assert.NotEmpty(t, want)
-}
-
-// TestRuleExtractorPlaceBased runs the whole model: "Vienna-based" is one
-// token, so the place is a mention inside it, which marked text cannot say.
-func TestRuleExtractorPlaceBased(t *testing.T) {
-	m, err := entities.DefaultModel()
-	require.NoError(t, err)
-	x := relations.NewRuleExtractor(m.Gazetteer())
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
-		{"a place-based body", "The London-based Syrian Observatory for Human Rights said so.",
-			[]string{"BASED_IN Syrian Observatory for Human Rights -> London"}},
-		{"the place-based agency is the agency named before", "The International Atomic Energy Agency spoke. Its head runs the Vienna-based agency.",
-			[]string{"BASED_IN International Atomic Energy Agency -> Vienna"}},
-		{"a place-based broadcaster of another country is another body", "The London-based Syrian Observatory for Human Rights spoke. The Qatar-based broadcaster was banned.",
-			[]string{"BASED_IN Syrian Observatory for Human Rights -> London"}},
-		{"the X-linked group is not X", "Al-Shabaab, the al-Qaida-linked militant group, claimed the bombing. The United States carried out an airstrike against the group near Kismayo.",
-			[]string{"FIGHT United States -> al-Shabab"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc, err := m.Annotate(tt.text)
-			require.NoError(t, err)
-			rels, err := x.Extract(doc)
-			require.NoError(t, err)
-			checkContract(t, doc, rels)
-			assert.ElementsMatch(t, tt.want, edges(doc, rels))
-		})
-	}
 }
 
 func TestRuleExtractorEndedTies(t *testing.T) {
