@@ -398,6 +398,10 @@ func TestRuleExtractor(t *testing.T) {
 		{"flying back home is no visit", "[Richard Grenell|PERSON] flew back to [Texas|GPE] with the men.", nil},
 		{"the chief of a body leads it", "[IAEA|ORG] chief [Rafael Grossi|PERSON] spoke. [Iran|GPE]'s nuclear chief [Mohammad Eslami|PERSON] spoke.",
 			[]string{"LEADER_OF Rafael Grossi -> International Atomic Energy Agency", "OFFICIAL_OF Mohammad Eslami -> Iran"}},
+		{"hosted by after a comma is passive", "The leaders of [Armenia|GPE] and [Azerbaijan|GPE] initialed a deal at the [White House|ORG], hosted by President [Donald Trump|PERSON].",
+			[]string{"AGREE Armenia -> Azerbaijan", "HOST Donald Trump -> Armenia", "HOST Donald Trump -> Azerbaijan", "MEET Donald Trump -> Armenia", "MEET Donald Trump -> Azerbaijan", "LEADER_OF Donald Trump -> United States"}},
+		{"a list of titled people", "[Armenian|NORP] Prime Minister [Nikol Pashinyan|PERSON] and [Azerbaijani|NORP] President [Ilham Aliyev|PERSON] thanked [Donald Trump|PERSON].",
+			[]string{"LEADER_OF Nikol Pashinyan -> Armenia", "LEADER_OF Ilham Aliyev -> Azerbaijan", "PRAISE Nikol Pashinyan -> Donald Trump", "PRAISE Ilham Aliyev -> Donald Trump"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

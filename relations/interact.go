@@ -540,7 +540,10 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 	once := false // "once counted X as an ally": no longer
 
 	tag := r.doc.Tokens[t].Tag
-	passive := tr.pos != 'N' && !tr.stative && (tag == "VBN" || tag == "VBD") && r.passiveAux(t, s)
+	passive := tr.pos != 'N' && !tr.stative && (tag == "VBN" || tag == "VBD") && (r.passiveAux(t, s) ||
+		// "initialed a deal at the White House, hosted by President
+		// Trump": a participle after a comma with its agent
+		(r.tokenIs(t-1, s, ",") && r.tokenIs(t+1, s, "by")))
 	if tr.typ == Accuse && tr.pos == 'V' && r.tokenIs(t+1, s, "of") && !passive {
 		// "three Chinese companies accused of supplying drone parts":
 		// "accuse" takes an object before "of"; with none, it is a
@@ -2076,6 +2079,16 @@ func (r *reader) listBefore(mi int, s entities.Sentence) []int {
 	f := r.doc.Mentions[mi].First
 	for {
 		k := f - 1
+		// "Armenian Prime Minister Nikol Pashinyan and Azerbaijani
+		// President Ilham Aliyev": past the member's title and the
+		// nationality before it.
+		q := k
+		for q >= s.First && r.mentionAt[q] < 0 && (r.isTitleWord(q, s) || titleModifiers[r.lower[q]]) {
+			q--
+		}
+		if q < k && q >= s.First && r.mentionAt[q] >= 0 && r.doc.Mentions[r.mentionAt[q]].Type == entities.NORP && r.doc.Mentions[mi].Type == entities.Person {
+			k = r.doc.Mentions[r.mentionAt[q]].First - 1
+		}
 		if r.tokenIs(k, s, "the") {
 			k-- // "Iran and the United States"
 		}

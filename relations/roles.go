@@ -827,6 +827,14 @@ func (r *reader) bareTitles() {
 		if x < 0 {
 			continue
 		}
+		if m := r.doc.Mentions[x]; m.Type == entities.Org && m.Country != "" {
+			// "at the White House, hosted by President Donald Trump": the
+			// guess is the state the institution belongs to.
+			if typ := roleType(b.role); typ != Invalid && r.addRoleTo(ent, r.countryEntity(m.Country), entities.GPE, typ, b.first, b.last, b.si, conf) {
+				hasRole[ent] = true
+			}
+			continue
+		}
 		if r.addRole(ent, x, b.role, b.first, b.last, b.si, conf) {
 			hasRole[ent] = true
 		}
