@@ -402,6 +402,11 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"AGREE Armenia -> Azerbaijan", "HOST Donald Trump -> Armenia", "HOST Donald Trump -> Azerbaijan", "MEET Donald Trump -> Armenia", "MEET Donald Trump -> Azerbaijan", "LEADER_OF Donald Trump -> United States"}},
 		{"a list of titled people", "[Armenian|NORP] Prime Minister [Nikol Pashinyan|PERSON] and [Azerbaijani|NORP] President [Ilham Aliyev|PERSON] thanked [Donald Trump|PERSON].",
 			[]string{"LEADER_OF Nikol Pashinyan -> Armenia", "LEADER_OF Ilham Aliyev -> Azerbaijan", "PRAISE Nikol Pashinyan -> Donald Trump", "PRAISE Ilham Aliyev -> Donald Trump"}},
+		{"a treaty ally is an ally, not a treaty", "The [United States|GPE], the [Philippines|GPE]' only treaty ally, welcomed the agreement.",
+			[]string{"ALLY_OF United States -> Philippines"}},
+		{"an attack helicopter is no attack", "[Moscow|GPE] delivered attack helicopters to [Mali|GPE].", []string{"PROVIDE_AID Russia -> Mali"}},
+		{"a coordinated verb keeps its own modality", "[Gilberto Teodoro|PERSON] said the deal would deter aggression and thanked [Tokyo|GPE] for its support.",
+			[]string{"PRAISE Gilberto Teodoro -> Japan"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

@@ -83,6 +83,9 @@ func (r *reader) posFits(t int, pos byte) bool {
 		}
 		return strings.HasPrefix(tag, "VB") || tag == "JJ" // prose tags some participles JJ
 	case 'N':
+		if nounOnly[r.lower[t]] {
+			return true // prose tags "treaty" VBZ and "ally" RB
+		}
 		if tag == "RB" && t > 0 {
 			// prose tags "ally" RB for its -ly: "Maduro's closest ally".
 			switch r.doc.Tokens[t-1].Tag {
@@ -359,6 +362,15 @@ func (r *reader) possessedNoun(mi int, s entities.Sentence) bool {
 	return strings.HasPrefix(r.doc.Tokens[k+1].Tag, "NN") || r.doc.Tokens[k+1].Tag == "JJ"
 }
 
+// nounOnly words are nouns in news whatever prose tags them.
+var nounOnly = map[string]bool{"ally": true, "allies": true, "treaty": true, "pact": true, "accord": true}
+
+// modifierTypes are the relations whose trigger nouns, standing before
+// another noun, only qualify it: "treaty ally", "attack helicopters",
+// "talks venue". Aid and sanctions nouns still count there ("aid
+// packages", "sanctions package").
+var modifierTypes = map[Type]bool{Agree: true, Meet: true, Negotiate: true, Fight: true, Cooperate: true}
+
 // offerWords make what follows "to" an intention: "offered to host".
 var offerWords = map[string]bool{"offered": true, "offers": true, "offer": true, "offering": true, "agreed": true, "agrees": true}
 
@@ -532,6 +544,10 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		return r.joined(t, si, tr)
 	}
 	s := r.doc.Sentences[si]
+	if tr.pos != 'V' && modifierTypes[tr.typ] && t+1 < s.Last && r.mentionAt[t+1] < 0 &&
+		(r.doc.Tokens[t+1].Tag == "NN" || r.doc.Tokens[t+1].Tag == "NNS" || nounOnly[r.lower[t+1]]) && (tr.pos == 'N' || nounOnly[r.lower[t]]) {
+		return false // "the Philippines' only treaty ally", "attack helicopters": a modifier
+	}
 	if tr.typ == Visit && tr.pos == 'V' && r.tokenIs(t+1, s, "back", "home") {
 		return false // "flew back to Texas": going home is no visit
 	}
@@ -1203,7 +1219,7 @@ func (r *reader) appositiveHead(t int, s entities.Sentence) int {
 				return -1
 			}
 			return h
-		case r.lower[k] == "," && k+1 < t && r.mentionAt[k+1] >= 0 && r.possessiveAt(r.doc.Mentions[r.mentionAt[k+1]].Last, s) && r.tokenIs(t+1, s, ","):
+		case r.lower[k] == "," && k+1 < t && r.possessedApposition(k+1, s) && r.tokenIs(t+1, s, ","):
 			// "Cuba, Maduro's closest ally, depends on": closed by a
 			// comma, the apposition may describe a state too.
 			h := r.mentionEndingAt(k-1, s)
@@ -1216,6 +1232,16 @@ func (r *reader) appositiveHead(t int, s entities.Sentence) int {
 		}
 	}
 	return -1
+}
+
+// possessedApposition reports whether an apposition opening at token k
+// starts with a possessive name: "Maduro's closest ally", "the
+// Philippines' only treaty ally".
+func (r *reader) possessedApposition(k int, s entities.Sentence) bool {
+	if r.tokenIs(k, s, "the") {
+		k++
+	}
+	return k < s.Last && r.mentionAt[k] >= 0 && r.possessiveAt(r.doc.Mentions[r.mentionAt[k]].Last, s)
 }
 
 // subjects returns candidate sources for the trigger at t, best first:
@@ -2261,6 +2287,9 @@ func (r *reader) modality(t, si int) Modality {
 		}
 	}
 	for k := t - 1; k >= s.First && k >= t-6; k-- {
+		if r.lower[k] == "and" && (r.doc.Tokens[t].Tag == "VBD" || r.doc.Tokens[t].Tag == "VBZ") {
+			break // "said the deal would deter aggression and thanked Tokyo"
+		}
 		if intentWords[r.lower[k]] && r.doc.TokenText(k) != "May" {
 			return Intended
 		}
