@@ -407,6 +407,10 @@ func TestRuleExtractor(t *testing.T) {
 		{"an attack helicopter is no attack", "[Moscow|GPE] delivered attack helicopters to [Mali|GPE].", []string{"PROVIDE_AID Russia -> Mali"}},
 		{"a coordinated verb keeps its own modality", "[Gilberto Teodoro|PERSON] said the deal would deter aggression and thanked [Tokyo|GPE] for its support.",
 			[]string{"PRAISE Gilberto Teodoro -> Japan"}},
+		{"a war between two", "A country battered by war between [Israel|GPE] and [Hezbollah|ORG] needs help.", []string{"FIGHT Israel -> Hezbollah"}},
+		{"backed by a state", "[Hezbollah|ORG], which is backed by [Iran|GPE], did not comment. [Iran|GPE], which backs [Hamas|ORG], spoke.",
+			[]string{"PROVIDE_AID Iran -> Hezbollah", "PROVIDE_AID Iran -> Hamas"}},
+		{"once a backer", "[Saudi Arabia|GPE], once [Lebanon|GPE]'s main [Arab|NORP] backer, cut funding.", []string{"ALLY_OF Saudi Arabia -> Lebanon"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}
@@ -524,6 +528,7 @@ func TestRuleExtractorEndedTies(t *testing.T) {
 		"[Russia|GPE] signed a treaty with [Ukraine|GPE].":                                false,
 		"The last [Russian|NORP] troops withdrew from [Syria|GPE] today.":                 true,
 		"[Lula|PERSON], who once counted [Nicolas Maduro|PERSON] as a close ally, spoke.": true,
+		"[Saudi Arabia|GPE], once [Lebanon|GPE]'s main backer, spoke.":                    true,
 		"The [United States|GPE] cut aid to [Niger|GPE].":                                 true,
 		"[Washington|GPE] lifted sanctions on [Syria|GPE].":                               true,
 	} {

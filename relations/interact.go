@@ -567,7 +567,8 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		passive = true
 	}
 	switch {
-	case tr.mode == pair && r.tokenIs(t+1, s, "between"):
+	case (tr.mode == pair || (tr.typ == Fight && tr.pos == 'N')) && r.tokenIs(t+1, s, "between"):
+		// "talks between X and Y", "the war between Israel and Hezbollah"
 		a, b := r.betweenPair(t+2, s)
 		if a < 0 || b < 0 {
 			return false
@@ -667,7 +668,12 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 			// is its owner.
 			srcs = append([]int{m}, without(srcs, m)...)
 		}
-		if h := r.appositiveHead(t, s); h >= 0 && strings.HasPrefix(r.doc.Tokens[t].Tag, "NN") {
+		if h := r.appositiveHead(t, s); h >= 0 && (strings.HasPrefix(r.doc.Tokens[t].Tag, "NN") || nounOnly[r.lower[t]]) {
+			for k := r.doc.Mentions[h].Last; k < t; k++ {
+				if r.lower[k] == "once" || r.lower[k] == "formerly" {
+					once = true // "Saudi Arabia, once Lebanon's main backer,"
+				}
+			}
 			// "X, the party's leader and a long-time critic of Y,": the
 			// apposition describes X.
 			srcs = append([]int{h}, without(srcs, h)...)
@@ -876,8 +882,16 @@ func (r *reader) beneficiaryVerb(k int, s entities.Sentence) int {
 // new leadership", "Azerbaijan's closest ally"), or -1.
 func (r *reader) possessorOf(t int, s entities.Sentence) int {
 	k := t - 1
-	for n := 0; n < 2 && k >= s.First && r.mentionAt[k] < 0 && (r.doc.Tokens[k].Tag == "JJ" || r.doc.Tokens[k].Tag == "JJS" || strings.HasPrefix(r.doc.Tokens[k].Tag, "RB")); n++ {
-		k--
+	for n := 0; n < 3 && k >= s.First; n++ {
+		if mi := r.mentionAt[k]; mi >= 0 && r.doc.Mentions[mi].Type == entities.NORP && r.doc.Mentions[mi].First == k && !r.possessiveAt(k-1, s) {
+			k-- // "Lebanon's main Arab backer": a nationality among the adjectives
+			continue
+		}
+		if r.mentionAt[k] < 0 && (r.doc.Tokens[k].Tag == "JJ" || r.doc.Tokens[k].Tag == "JJS" || strings.HasPrefix(r.doc.Tokens[k].Tag, "RB")) {
+			k--
+			continue
+		}
+		break
 	}
 	if !r.possessiveAt(k, s) {
 		return -1
@@ -1238,6 +1252,9 @@ func (r *reader) appositiveHead(t int, s entities.Sentence) int {
 // starts with a possessive name: "Maduro's closest ally", "the
 // Philippines' only treaty ally".
 func (r *reader) possessedApposition(k int, s entities.Sentence) bool {
+	if r.tokenIs(k, s, "once", "formerly", "long", "still", "now") {
+		k++ // "Saudi Arabia, once Lebanon's main Arab backer,"
+	}
 	if r.tokenIs(k, s, "the") {
 		k++
 	}

@@ -122,6 +122,9 @@ func buildTriggers() map[string][]trigger {
 	// Alliances.
 	addTrigger(trigger{typ: AllyOf, pos: 'N', preps: []string{"of", "with"}, mode: pair}, "ally", "allies", "backer", "backers", "partner")
 	addTrigger(trigger{typ: AllyOf, pos: 'V', preps: with, mode: pair}, "allied")
+	// Backing an armed group or a state is support given: "Hezbollah,
+	// which is backed by Iran" (as "the Iran-backed Hezbollah").
+	addTrigger(trigger{typ: ProvideAid, pos: 'V'}, "backed", "backs", "backing")
 	// A mutual defence pact is an alliance as well as an agreement.
 	addTrigger(trigger{typ: AllyOf, pos: 'N', preps: []string{"with", "between"}, mode: pair, also: true,
 		before: []string{"defense", "defence", "mutual-defense", "mutual-defence"}},
