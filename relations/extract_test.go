@@ -411,6 +411,8 @@ func TestRuleExtractor(t *testing.T) {
 		{"backed by a state", "[Hezbollah|ORG], which is backed by [Iran|GPE], did not comment. [Iran|GPE], which backs [Hamas|ORG], spoke.",
 			[]string{"PROVIDE_AID Iran -> Hezbollah", "PROVIDE_AID Iran -> Hamas"}},
 		{"once a backer", "[Saudi Arabia|GPE], once [Lebanon|GPE]'s main [Arab|NORP] backer, cut funding.", []string{"ALLY_OF Saudi Arabia -> Lebanon"}},
+		{"a loan is aid", "[European Union|ORG] leaders agreed on Thursday to lend [Ukraine|GPE] 90 billion euros.", []string{"PROVIDE_AID European Union -> Ukraine"}},
+		{"a state's institution acts for it", "[Russia|GPE]'s central bank sued [Euroclear|ORG] in a [Moscow|GPE] court.", []string{"ACCUSE Russia -> Euroclear"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}
@@ -439,6 +441,8 @@ func TestRuleExtractorCompounds(t *testing.T) {
 			[]string{"BASED_IN International Atomic Energy Agency -> Vienna"}},
 		{"a place-based broadcaster of another country is another body", "The London-based Syrian Observatory for Human Rights spoke. The Qatar-based broadcaster was banned.",
 			[]string{"BASED_IN Syrian Observatory for Human Rights -> London"}},
+		{"an apposition that is based somewhere", "Russia's central bank sued Euroclear, the Brussels-based clearing house, last week.",
+			[]string{"ACCUSE Russia -> Euroclear", "BASED_IN Euroclear -> Brussels"}},
 		{"the X-linked group is not X", "Al-Shabaab, the al-Qaida-linked militant group, claimed the bombing. The United States carried out an airstrike against the group near Kismayo.",
 			[]string{"FIGHT United States -> al-Shabab"}},
 	}

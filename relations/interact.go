@@ -1349,6 +1349,9 @@ func (r *reader) subjects(t, si int) []int {
 				if x := r.reportingSubject(k-1, s); x >= 0 {
 					out = append(out, x)
 				}
+			} else if p := r.possessorOf(k, s); p >= 0 && r.doc.Mentions[p].Type != entities.Person {
+				// "Russia's central bank sued Euroclear": the owner.
+				out = append(out, p)
 			} else if r.tokenIs(k-1, s, "his", "her") && militaryNouns[r.lower[k]] {
 				// "Zelenskyy said his forces had captured": his.
 				if p := r.pronounReferent(k-1, si); p >= 0 {

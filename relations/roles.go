@@ -1129,6 +1129,15 @@ func (r *reader) compoundBases(si int) {
 			}
 			continue
 		}
+		if r.tokenIs(t-1, s, "the", "a") && r.tokenIs(t-2, s, ",") {
+			// "Euroclear, the Brussels-based clearing house,"
+			if x := r.mentionEndingAt(t-3, s); x >= 0 {
+				if body, bt := r.actor(x); bt == entities.Org {
+					r.add(Relation{Type: BasedIn, Source: body, Target: place, Modality: Asserted, Confidence: 0.8}, si)
+				}
+				continue
+			}
+		}
 		kinds, ok := groupKinds[r.lower[k]]
 		if !ok || !r.tokenIs(t-1, s, "the") {
 			continue

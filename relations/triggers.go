@@ -113,6 +113,9 @@ func buildTriggers() map[string][]trigger {
 		"supplied", "supplies", "supply", "sent", "sends", "send", "delivered", "delivers", "deliver", "dispatched", "dispatches", "provided", "provides", "provide", "shipped", "gave", "gives",
 		"supplying", "sending", "delivering", "dispatching", "providing", "shipping")
 	addTrigger(trigger{typ: ProvideAid, pos: 'N', preps: []string{"to", "for"}}, "aid", "assistance")
+	// Loans and grants: "agreed to lend Ukraine 90 billion euros".
+	addTrigger(trigger{typ: ProvideAid, pos: 'V', needs: []string{"billion", "million", "euros", "dollars", "money", "funds", "loan", "loans"}},
+		"lend", "lends", "lent", "lending", "loaned", "granted", "grants")
 	// Training another's forces is military aid: "has trained Somali troops".
 	addTrigger(trigger{typ: ProvideAid, pos: 'V', needs: []string{"troops", "forces", "soldiers", "army", "police", "pilots", "officers", "fighters", "military"}},
 		"trained", "trains", "train", "training")
