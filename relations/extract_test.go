@@ -413,6 +413,11 @@ func TestRuleExtractor(t *testing.T) {
 		{"once a backer", "[Saudi Arabia|GPE], once [Lebanon|GPE]'s main [Arab|NORP] backer, cut funding.", []string{"ALLY_OF Saudi Arabia -> Lebanon"}},
 		{"a loan is aid", "[European Union|ORG] leaders agreed on Thursday to lend [Ukraine|GPE] 90 billion euros.", []string{"PROVIDE_AID European Union -> Ukraine"}},
 		{"a state's institution acts for it", "[Russia|GPE]'s central bank sued [Euroclear|ORG] in a [Moscow|GPE] court.", []string{"ACCUSE Russia -> Euroclear"}},
+		{"mediators are not the parties", "[Saudi Arabia|GPE] and the [United States|GPE] mediated talks in [Jeddah|GPE] that collapsed.", nil},
+		{"the object of a met is no subject", "[Abdel Fattah Burhan|PERSON] met [Egyptian|NORP] President [Abdel Fattah el-Sisi|PERSON] to discuss the war with the [Rapid Support Forces|ORG].",
+			[]string{"MEET Abdel Fattah Burhan -> Abdel Fattah el-Sisi", "LEADER_OF Abdel Fattah el-Sisi -> Egypt", "FIGHT Abdel Fattah Burhan -> Rapid Support Forces"}},
+		{"the agent of an alleged act named by a noun", "The [Rapid Support Forces|ORG] accused [Egypt|GPE] of carrying out airstrikes on [Darfur|GPE].",
+			[]string{"ACCUSE Rapid Support Forces -> Egypt", "FIGHT Egypt -> Darfur [reported]"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

@@ -362,6 +362,26 @@ func (r *reader) possessedNoun(mi int, s entities.Sentence) bool {
 	return strings.HasPrefix(r.doc.Tokens[k+1].Tag, "NN") || r.doc.Tokens[k+1].Tag == "JJ"
 }
 
+// mediationVerbs make their subject a go-between, not a party.
+var mediationVerbs = map[string]bool{
+	"mediated": true, "mediates": true, "mediate": true, "mediating": true, "brokered": true,
+	"brokers": true, "broker": true, "facilitated": true, "facilitates": true, "facilitate": true,
+}
+
+// mediated reports whether the noun trigger at t is the object of a
+// verb of mediation, perhaps across a determiner and adjectives.
+func (r *reader) mediated(t int, s entities.Sentence) bool {
+	for k := t - 1; k >= s.First && k >= t-4; k-- {
+		if mediationVerbs[r.lower[k]] {
+			return true
+		}
+		if tag := r.doc.Tokens[k].Tag; tag != "DT" && tag != "JJ" && tag != "NN" && tag != "CD" {
+			return false
+		}
+	}
+	return false
+}
+
 // nounOnly words are nouns in news whatever prose tags them.
 var nounOnly = map[string]bool{"ally": true, "allies": true, "treaty": true, "pact": true, "accord": true}
 
@@ -406,10 +426,35 @@ var pastForms = map[string]bool{
 	"struck": true, "fought": true, "shot": true, "held": true, "took": true, "froze": true, "broke": true,
 }
 
+// governingGerund returns the gerund after "of" or "for" whose object is
+// the noun trigger at t ("of carrying out airstrikes", "for launching
+// attacks"), or -1.
+func (r *reader) governingGerund(t int, s entities.Sentence) int {
+	if !strings.HasPrefix(r.doc.Tokens[t].Tag, "NN") {
+		return -1
+	}
+	for k := t - 1; k > s.First && k >= t-4; k-- {
+		switch {
+		case r.doc.Tokens[k].Tag == "VBG":
+			if r.tokenIs(k-1, s, "of", "for") {
+				return k
+			}
+			return -1
+		case r.lower[k] == "out" || r.lower[k] == "up" || r.doc.Tokens[k].Tag == "DT" || r.doc.Tokens[k].Tag == "JJ":
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
 // alleged reports whether the gerund trigger at t is what someone is
 // accused or blamed of: "accused Iran of supplying", "blamed X for
 // attacking".
 func (r *reader) alleged(t int, s entities.Sentence) bool {
+	if g := r.governingGerund(t, s); g >= 0 {
+		t = g
+	}
 	if r.doc.Tokens[t].Tag != "VBG" || !r.tokenIs(t-1, s, "of", "for") {
 		return false
 	}
@@ -544,6 +589,9 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		return r.joined(t, si, tr)
 	}
 	s := r.doc.Sentences[si]
+	if tr.mode == pair && tr.pos != 'V' && r.mediated(t, s) {
+		return false // "Saudi Arabia and the United States mediated talks": not between them
+	}
 	if tr.pos != 'V' && modifierTypes[tr.typ] && t+1 < s.Last && r.mentionAt[t+1] < 0 &&
 		(r.doc.Tokens[t+1].Tag == "NN" || r.doc.Tokens[t+1].Tag == "NNS" || nounOnly[r.lower[t+1]]) && (tr.pos == 'N' || nounOnly[r.lower[t]]) {
 		return false // "the Philippines' only treaty ally", "attack helicopters": a modifier
@@ -1280,6 +1328,11 @@ func (r *reader) subjects(t, si int) []int {
 			return []int{x}
 		}
 	}
+	if g := r.governingGerund(t, s); g >= 0 {
+		// "accused Cairo of carrying out airstrikes": the noun's act is
+		// the gerund's, whose agent is found as for a gerund trigger.
+		t = g
+	}
 	if r.doc.Tokens[t].Tag == "VBG" && t-1 > s.First && (r.lower[t-1] == "for" || r.lower[t-1] == "of") {
 		// "thanked Iran for supplying drones": the object does it;
 		// "Iran was sanctioned last year for supplying drones": the
@@ -1566,6 +1619,17 @@ func (r *reader) twoParties(k, si int) []int {
 func (r *reader) verbObject(mi int, s entities.Sentence) bool {
 	m := r.doc.Mentions[mi]
 	k := m.First - 1
+	// "met Egyptian President Abdel Fattah el-Sisi": past the title and
+	// the nationality qualifying it.
+	for k >= s.First && r.mentionAt[k] < 0 && (r.isTitleWord(k, s) || titleModifiers[r.lower[k]]) {
+		k--
+	}
+	if q := r.mentionAt[max(k, 0)]; k >= s.First && k < m.First-1 && q >= 0 && r.doc.Mentions[q].Type == entities.NORP {
+		k = r.doc.Mentions[q].First - 1
+	}
+	if r.tokenIs(k, s, "the") && k < m.First-1 {
+		k--
+	}
 	if k < s.First || !strings.HasPrefix(r.doc.Tokens[k].Tag, "VB") || !isWord(r.lower[k]) {
 		return false // prose tags a dash "—" VBD now and then
 	}
