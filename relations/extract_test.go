@@ -418,6 +418,8 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"MEET Abdel Fattah Burhan -> Abdel Fattah el-Sisi", "LEADER_OF Abdel Fattah el-Sisi -> Egypt", "FIGHT Abdel Fattah Burhan -> Rapid Support Forces"}},
 		{"the agent of an alleged act named by a noun", "The [Rapid Support Forces|ORG] accused [Egypt|GPE] of carrying out airstrikes on [Darfur|GPE].",
 			[]string{"ACCUSE Rapid Support Forces -> Egypt", "FIGHT Egypt -> Darfur [reported]"}},
+		{"after a subject and its verb", "They discussed flights, months after [Washington|GPE] doubled tariffs on [Indian|NORP] goods.",
+			[]string{"SANCTION United States -> Indian"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

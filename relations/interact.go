@@ -1438,7 +1438,9 @@ func (r *reader) subjects(t, si int) []int {
 		for a >= s.First && r.mentionAt[a] < 0 && (r.lower[a] == "the" || titleModifiers[r.lower[a]] || r.isTitleWord(a, s)) {
 			a-- // "after President Nicolas Maduro met"
 		}
-		if len(out) == 0 && a >= s.First && adjunctWords[r.lower[a]] && finiteTag(r.doc.Tokens[t].Tag) && r.doc.Mentions[mi].Type != entities.Loc {
+		m := r.doc.Mentions[mi]
+		finite := finiteTag(r.doc.Tokens[t].Tag) || (m.Last < t && finiteTag(r.doc.Tokens[m.Last].Tag)) // "after Washington doubled tariffs"
+		if len(out) == 0 && a >= s.First && adjunctWords[r.lower[a]] && finite && m.Type != entities.Loc {
 			// "a day after JNIM, al-Qaida's affiliate, attacked": "after"
 			// opens a clause here, and the name is its subject.
 			out = append(out, mi)
