@@ -225,6 +225,7 @@ func TestGazetteerGender(t *testing.T) {
 	assert.Zero(t, g.Gender("Kim"), "borne by both sexes")
 	assert.Zero(t, g.Gender("Wang"), "a family name first in Chinese names")
 	assert.Zero(t, g.Gender("Zzyzx"))
+	assert.Zero(t, g.Gender("Min"), "names of three letters are too often other languages' name parts")
 
 	// Tables written before gendernames.tsv existed still load.
 	sub := os.DirFS(".")
@@ -313,4 +314,18 @@ func TestSurnameTheTaggerMissed(t *testing.T) {
 	}
 	require.Len(t, sisi, 2, "both the full name and the surname are mentions")
 	assert.Equal(t, sisi[0], sisi[1], "one person")
+}
+
+func TestRanksAreNoPartOfNames(t *testing.T) {
+	m, err := entities.DefaultModel()
+	require.NoError(t, err)
+	doc, err := m.Annotate("Myanmar's military ruler, Senior Gen. Min Aung Hlaing, arrived. Japanese Defense Minister Gen Nakatani spoke.")
+	require.NoError(t, err)
+	var people []string
+	for i, mt := range doc.Mentions {
+		if mt.Type == entities.Person {
+			people = append(people, doc.MentionText(i))
+		}
+	}
+	assert.Equal(t, []string{"Min Aung Hlaing", "Gen Nakatani"}, people, "a rank is trimmed; a given name that spells one is not")
 }

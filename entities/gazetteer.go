@@ -342,7 +342,11 @@ func (g *Gazetteer) Gender(given string) byte { return g.genders[given] }
 func (g *Gazetteer) addGender(f []string) error {
 	switch f[1] {
 	case "m", "f":
-		g.genders[f[0]] = f[1][0]
+		// Names of three letters or fewer are too often other
+		// languages' names or name parts ("Min Aung Hlaing"): unused.
+		if utf8.RuneCountInString(f[0]) > 3 {
+			g.genders[f[0]] = f[1][0]
+		}
 		return nil
 	}
 	return fmt.Errorf("sex %q: want m or f", f[1])

@@ -613,7 +613,18 @@ func (m *Model) trimTitles(doc *Document, c candidate) candidate {
 				continue
 			}
 		}
-		if m.gaz.Title(w) != NoRole || w == "the" || w == "The" || w == "former" || w == "Former" {
+		// "Gen ." as the tokenizer may split it; "Gen Nakatani" is a name.
+		split := c.first+1 < c.last && doc.TokenText(c.first+1) == "." && m.gaz.Title(w+".") != NoRole
+		if m.gaz.Title(w) != NoRole || split || w == "the" || w == "The" || w == "former" || w == "Former" {
+			c.first++
+			if split {
+				c.first++
+			}
+			continue
+		}
+		// "Senior Gen. Min Aung Hlaing", "Acting President X": a
+		// modifier before a title.
+		if titleLead[strings.ToLower(w)] && c.first+1 < c.last && m.isTitleAt(doc, c.first+1, c.last) {
 			c.first++
 			continue
 		}
@@ -634,6 +645,12 @@ func (m *Model) trimTitles(doc *Document, c candidate) candidate {
 		break
 	}
 	return c
+}
+
+// titleLead words stand before a title: "Senior Gen.", "Acting President".
+var titleLead = map[string]bool{
+	"senior": true, "acting": true, "interim": true, "deputy": true, "vice": true, "grand": true,
+	"supreme": true, "late": true, "caretaker": true, "outgoing": true, "incoming": true,
 }
 
 // isTitleAt reports whether a one- or two-word title starts at token i.

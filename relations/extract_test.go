@@ -420,6 +420,8 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"ACCUSE Rapid Support Forces -> Egypt", "FIGHT Egypt -> Darfur [reported]"}},
 		{"after a subject and its verb", "They discussed flights, months after [Washington|GPE] doubled tariffs on [Indian|NORP] goods.",
 			[]string{"SANCTION United States -> Indian"}},
+		{"his trip is the subject's", "[Myanmar|GPE]'s military ruler, Senior Gen. [Min Aung Hlaing|PERSON], arrived for talks with Prime Minister [Narendra Modi|PERSON], his first trip to [India|GPE] since the coup.",
+			[]string{"LEADER_OF Min Aung Hlaing -> Myanmar", "MEET Min Aung Hlaing -> Narendra Modi", "VISIT Min Aung Hlaing -> India"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

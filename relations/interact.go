@@ -711,6 +711,9 @@ func (r *reader) readTrigger(t, si int, tr trigger) bool {
 		if p := r.possessorOf(t, s); p >= 0 && tr.mode != pair && tr.typ != DependsOn && strings.HasPrefix(r.doc.Tokens[t].Tag, "NN") {
 			// "Moscow's war against Ukraine": the possessor acts.
 			srcs = append([]int{p}, without(srcs, p)...)
+		} else if p := r.pronounPossessor(t, si); p >= 0 && tr.mode != pair && strings.HasPrefix(r.doc.Tokens[t].Tag, "NN") {
+			// "..., his first trip to India": his, not the name nearest.
+			srcs = append([]int{p}, without(srcs, p)...)
 		} else if m := r.modifierOf(t, s); m >= 0 && tr.mode != pair && strings.HasPrefix(r.doc.Tokens[t].Tag, "NN") {
 			// "Russian bases in Syria": the nationality before the noun
 			// is its owner.
@@ -1296,6 +1299,20 @@ func (r *reader) appositiveHead(t int, s entities.Sentence) int {
 	return -1
 }
 
+// pronounPossessor resolves "his"/"her" owning the noun at t, across
+// adjectives and ordinals ("his first official trip"), or returns -1.
+func (r *reader) pronounPossessor(t, si int) int {
+	s := r.doc.Sentences[si]
+	k := t - 1
+	for n := 0; n < 3 && k >= s.First && r.mentionAt[k] < 0 && (r.doc.Tokens[k].Tag == "JJ" || r.doc.Tokens[k].Tag == "CD" || r.doc.Tokens[k].Tag == "NN"); n++ {
+		k--
+	}
+	if !r.tokenIs(k, s, "his", "her") {
+		return -1
+	}
+	return r.pronounReferent(k, si)
+}
+
 // possessedApposition reports whether an apposition opening at token k
 // starts with a possessive name: "Maduro's closest ally", "the
 // Philippines' only treaty ally".
@@ -1769,7 +1786,7 @@ func (r *reader) clauseStart(k int, s entities.Sentence) int {
 			// noun before it: keep it ("Field Marshal" is one title).
 			first := j + 1
 			for first < k && r.mentionAt[first] < 0 {
-				if r.gaz.Title(r.lower[first]) != entities.NoRole || r.lower[first] == "." {
+				if r.gaz.Title(r.lower[first]) != entities.NoRole || r.gaz.Title(r.lower[first]+".") != entities.NoRole || r.lower[first] == "." || titleModifiers[r.lower[first]] {
 					first++
 					continue
 				}
@@ -1955,8 +1972,8 @@ func (r *reader) subjectOf(sj, si, k int) int {
 			continue
 		}
 		j = r.doc.Mentions[mi].Last - 1
-		if r.prepObject(mi, s) || r.isQualifier(mi, s) {
-			continue
+		if r.prepObject(mi, s) || r.isQualifier(mi, s) || r.possessiveAt(r.doc.Mentions[mi].Last, s) {
+			continue // "Myanmar's military ruler, ... X": X is the subject
 		}
 		return mi
 	}

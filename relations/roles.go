@@ -237,15 +237,24 @@ func (r *reader) preTitle(mi, si int) bool {
 	// Honorifics and abbreviated ranks next to the name are not the
 	// office: "Prince Faisal", "Niger's leader, Gen. Abdourahamane Tiani".
 	for {
-		if r.tokenIs(j, s, ".") && j-1 >= s.First && r.gaz.Title(r.lower[j-1]+".") != entities.NoRole && r.hasTitleBefore(j-1, s) {
-			j -= 2 // "Burkina Faso's Capt . Ibrahim Traoré"
-			continue
+		if r.tokenIs(j, s, ".") && j-1 >= s.First && r.gaz.Title(r.lower[j-1]+".") != entities.NoRole {
+			g := j - 1
+			if g-1 >= s.First && r.mentionAt[g-1] < 0 && titleModifiers[r.lower[g-1]] {
+				g-- // "Senior Gen . Min Aung Hlaing"
+			}
+			if r.hasTitleBefore(g, s) {
+				j = g - 1 // "Burkina Faso's Capt . Ibrahim Traoré"
+				continue
+			}
 		}
 		if f, ro := r.titleEndingAt(j, s); f >= 0 && (ro == entities.Courtesy || (f == j && strings.HasSuffix(r.lower[j], ".") && r.hasTitleBefore(f, s)) ||
 			(ro == entities.Official && r.tokenIs(f-1, s, ",") && r.hasTitleBefore(f, s))) {
 			// "Pakistan's army chief, Field Marshal Asim Munir": a rank
 			// after the office, set off by a comma.
 			j = f - 1
+			if j >= s.First && r.mentionAt[j] < 0 && titleModifiers[r.lower[j]] && ro != entities.Courtesy {
+				j-- // "Senior Gen."
+			}
 			continue
 		}
 		break
@@ -405,6 +414,9 @@ func (r *reader) qualifier(q int) bool {
 // perhaps after a comma: the rank at f is then not the office.
 func (r *reader) hasTitleBefore(f int, s entities.Sentence) bool {
 	k := f - 1
+	if k >= s.First && r.mentionAt[k] < 0 && titleModifiers[r.lower[k]] {
+		k-- // "ruler, Senior Gen. X"
+	}
 	if r.tokenIs(k, s, ",") {
 		k--
 	}
