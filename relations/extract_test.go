@@ -422,6 +422,8 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"SANCTION United States -> Indian"}},
 		{"his trip is the subject's", "[Myanmar|GPE]'s military ruler, Senior Gen. [Min Aung Hlaing|PERSON], arrived for talks with Prime Minister [Narendra Modi|PERSON], his first trip to [India|GPE] since the coup.",
 			[]string{"LEADER_OF Min Aung Hlaing -> Myanmar", "MEET Min Aung Hlaing -> Narendra Modi", "VISIT Min Aung Hlaing -> India"}},
+		{"her security chief", "[Mexican|NORP] President [Claudia Sheinbaum|PERSON] spoke. Her security chief, [Omar Garcia Harfuch|PERSON], said troops were sent.",
+			[]string{"LEADER_OF Claudia Sheinbaum -> Mexico", "OFFICIAL_OF Omar Garcia Harfuch -> Mexico"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

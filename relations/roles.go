@@ -302,6 +302,12 @@ func (r *reader) preTitle(mi, si int) bool {
 		k--
 	}
 	titleStart := k + 1
+	// "the bloc's commission president", "Iran's atomic energy chief",
+	// "Her security chief": up to two lower-case words may qualify the
+	// title after a possessive.
+	if q := r.titleQualifiers(k, s); q < k && (r.possessiveAt(q, s) || r.tokenIs(q, s, "his", "her", "its", "their")) {
+		k, titleStart = q, q+1
+	}
 	if r.tokenIs(k, s, "his", "her") {
 		// "Her deputy foreign minister, X": the referent's state.
 		return r.pronounState(m.Entity, k, si, role, titleStart, tEnd)
@@ -318,11 +324,6 @@ func (r *reader) preTitle(mi, si int) bool {
 			}
 		}
 		return false
-	}
-	// "the bloc's commission president", "Iran's atomic energy chief": up
-	// to two lower-case words may qualify the title after a possessive.
-	if q := r.titleQualifiers(k, s); q < k && r.possessiveAt(q, s) {
-		k, titleStart = q, q+1
 	}
 	possessive := r.possessiveAt(k, s)
 	if possessive {
