@@ -424,6 +424,8 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"LEADER_OF Min Aung Hlaing -> Myanmar", "MEET Min Aung Hlaing -> Narendra Modi", "VISIT Min Aung Hlaing -> India"}},
 		{"her security chief", "[Mexican|NORP] President [Claudia Sheinbaum|PERSON] spoke. Her security chief, [Omar Garcia Harfuch|PERSON], said troops were sent.",
 			[]string{"LEADER_OF Claudia Sheinbaum -> Mexico", "OFFICIAL_OF Omar Garcia Harfuch -> Mexico"}},
+		{"the neighbors, in apposition, are the two", "[Greece|GPE] and [Turkey|GPE] held talks. The neighbors, both [NATO|ORG] members, signed a joint declaration.",
+			[]string{"MEET Greece -> Turkey", "AGREE Greece -> Turkey"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

@@ -1588,6 +1588,11 @@ func (r *reader) twoPartiesSubject(t, si int) []int {
 	for k > s.First && (r.doc.Tokens[k].Tag == "MD" || strings.HasPrefix(r.doc.Tokens[k].Tag, "VB") || strings.HasPrefix(r.doc.Tokens[k].Tag, "RB")) {
 		k-- // "the two countries have also agreed"
 	}
+	if r.tokenIs(k, s, ",") {
+		if j := r.clauseStart(k, s); j >= 0 {
+			k = j - 1 // "The neighbors, both NATO members, signed"
+		}
+	}
 	return r.twoParties(k, si)
 }
 
@@ -1609,8 +1614,8 @@ func (r *reader) twoParties(k, si int) []int {
 	default:
 		return nil
 	}
-	if !r.tokenIs(k-1, s, "two", "both") {
-		return nil
+	if !r.tokenIs(k-1, s, "two", "both") && !(r.tokenIs(k-1, s, "the") && (r.lower[k] == "neighbors" || r.lower[k] == "neighbours")) {
+		return nil // "the two countries", "both sides", "the neighbors"
 	}
 	for i := len(r.rels) - 1; i >= 0; i-- {
 		rel := r.rels[i]

@@ -85,6 +85,7 @@ func buildTriggers() map[string][]trigger {
 	// Agreement.
 	addTrigger(trigger{typ: Agree, mode: pair, preps: []string{"with", "between"}}, "agreement", "agreements", "deal", "accord", "treaty", "pact")
 	addTrigger(trigger{typ: Agree, pos: 'V', mode: pair, preps: with}, "agreed", "signed", "agree", "agrees", "initialed", "initialled", "concluded")
+	addTrigger(trigger{typ: Agree, pos: 'N', mode: pair, preps: []string{"with", "between"}, before: []string{"joint", "signed", "sign"}}, "declaration", "statement", "communique", "memorandum")
 	// Cooperation.
 	addTrigger(trigger{typ: Cooperate, mode: pair, preps: []string{"with", "between"}}, "cooperation", "cooperate", "cooperated", "co-operation", "partnership", "collaboration")
 	// Joint forces, exercises and operations are cooperation.
