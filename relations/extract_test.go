@@ -426,6 +426,9 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"LEADER_OF Claudia Sheinbaum -> Mexico", "OFFICIAL_OF Omar Garcia Harfuch -> Mexico"}},
 		{"the neighbors, in apposition, are the two", "[Greece|GPE] and [Turkey|GPE] held talks. The neighbors, both [NATO|ORG] members, signed a joint declaration.",
 			[]string{"MEET Greece -> Turkey", "AGREE Greece -> Turkey"}},
+		{"suspending visa-free travel is a sanction; the 27-nation bloc", "The [European Union|ORG] met. The 27-nation bloc would suspend visa-free travel for [Georgian|NORP] diplomats.",
+			[]string{"SANCTION European Union -> Georgian [intended]"}},
+		{"suspending talks is no sanction", "[Russia|GPE] suspended talks with [Ukraine|GPE] on grain.", []string{"MEET Russia -> Ukraine"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

@@ -1535,10 +1535,17 @@ func (r *reader) groupNoun(k, si int) int {
 		return -1
 	}
 	kinds, ok := groupKinds[r.lower[k]]
-	if !ok || !r.tokenIs(k-1, r.doc.Sentences[si], "the") {
+	if !ok {
 		return -1
 	}
-	return r.nearestBody(k-2, si, kinds)
+	d := k - 1
+	if s := r.doc.Sentences[si]; d > s.First && r.mentionAt[d] < 0 && (r.doc.Tokens[d].Tag == "JJ" || strings.Contains(r.lower[d], "-")) && r.tokenIs(d-1, s, "the") {
+		d-- // "the 27-nation bloc", "the militant group"
+	}
+	if !r.tokenIs(d, r.doc.Sentences[si], "the") {
+		return -1
+	}
+	return r.nearestBody(d-1, si, kinds)
 }
 
 // nearestBody returns the nearest organisation mention of one of the

@@ -161,6 +161,9 @@ func buildTriggers() map[string][]trigger {
 	addTrigger(trigger{typ: Sanction, pos: 'V'}, "sanctioned", "sanctions", "sanction", "expelled", "expels", "banned", "bans", "blacklisted", "embargoed")
 	addTrigger(trigger{typ: Sanction, pos: 'N', preps: on}, "sanctions", "embargo", "restrictions", "tariffs", "measures", "bans", "ban")
 	addTrigger(trigger{typ: Sanction, pos: 'V', preps: with, needs: []string{"border", "borders", "frontier"}}, "sealed", "closed", "shut", "seals", "closes")
+	// "suspend visa-free travel for Georgian diplomats"
+	addTrigger(trigger{typ: Sanction, pos: 'V', needs: []string{"visa-free", "visa", "visas", "accreditation", "landing", "overflight"}},
+		"suspend", "suspended", "suspends", "suspending", "revoke", "revoked", "revokes", "revoking")
 	// Fighting.
 	addTrigger(trigger{typ: Fight, pos: 'V'}, "attacked", "attacks", "attack", "attacking", "struck", "strikes", "strike", "bombed", "bombs", "shelled", "invaded", "invades", "ousted", "ousts", "toppled", "fought", "fights", "fight", "fighting", "targeted", "raided", "killed", "destroyed", "shot", "downed",
 		"battled", "battling", "defeated", "defeat", "defeating", "repelled", "shelling", "invading")
