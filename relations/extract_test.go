@@ -429,6 +429,10 @@ func TestRuleExtractor(t *testing.T) {
 		{"suspending visa-free travel is a sanction; the 27-nation bloc", "The [European Union|ORG] met. The 27-nation bloc would suspend visa-free travel for [Georgian|NORP] diplomats.",
 			[]string{"SANCTION European Union -> Georgian [intended]"}},
 		{"suspending talks is no sanction", "[Russia|GPE] suspended talks with [Ukraine|GPE] on grain.", []string{"MEET Russia -> Ukraine"}},
+		{"a name in a quotation is not the speaker", "\"We are ready, but [Putin|PERSON] does not want peace,\" [Volodymyr Zelenskyy|PERSON] said. He accused the [Kremlin|ORG] of dragging out talks.",
+			[]string{"ACCUSE Volodymyr Zelenskyy -> Russia"}},
+		{"telling an agency is an interview", "[Dmitry Peskov|PERSON] rejected the offer, telling state news agency [Tass|ORG] that war would go on.",
+			[]string{"INTERVIEW Tass -> Dmitry Peskov"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

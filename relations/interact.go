@@ -382,6 +382,9 @@ func (r *reader) mediated(t int, s entities.Sentence) bool {
 	return false
 }
 
+// quoteMarks open and close quotations, as the tokenizer gives them.
+var quoteMarks = map[string]bool{"\"": true, "“": true, "”": true, "``": true, "''": true}
+
 // nounOnly words are nouns in news whatever prose tags them.
 var nounOnly = map[string]bool{"ally": true, "allies": true, "treaty": true, "pact": true, "accord": true}
 
@@ -1978,9 +1981,14 @@ func (r *reader) subjectOf(sj, si, k int) int {
 		return -1
 	}
 	s := r.doc.Sentences[sj]
+	quoted := false
 	for j := r.afterDateline(s); j < s.Last && (sj != si || j < k); j++ {
+		if quoteMarks[r.lower[j]] {
+			quoted = !quoted // "'...Putin does not want peace,' Zelenskyy said": not Putin
+			continue
+		}
 		mi := r.mentionAt[j]
-		if mi < 0 {
+		if mi < 0 || quoted {
 			continue
 		}
 		j = r.doc.Mentions[mi].Last - 1

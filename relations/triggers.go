@@ -173,7 +173,7 @@ func buildTriggers() map[string][]trigger {
 	addTrigger(trigger{typ: Fight, pos: 'V', noPlace: true}, "captured", "captures", "capture", "capturing")
 	// Interviews.
 	addTrigger(trigger{typ: Interview, pos: 'N', preps: with}, "interview")
-	addTrigger(trigger{typ: Interview, pos: 'V'}, "told")
+	addTrigger(trigger{typ: Interview, pos: 'V'}, "told", "telling")
 	return triggers
 }
 
