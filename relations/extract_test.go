@@ -433,6 +433,8 @@ func TestRuleExtractor(t *testing.T) {
 			[]string{"ACCUSE Volodymyr Zelenskyy -> Russia"}},
 		{"telling an agency is an interview", "[Dmitry Peskov|PERSON] rejected the offer, telling state news agency [Tass|ORG] that war would go on.",
 			[]string{"INTERVIEW Tass -> Dmitry Peskov"}},
+		{"a coordinated verb's subject is not the first verb's possessive object", "[Brazilian|NORP] President [Lula|PERSON] praised [South Africa|GPE]'s presidency and met [Chinese|NORP] Premier [Li Qiang|PERSON].",
+			[]string{"LEADER_OF Lula -> Brazil", "PRAISE Lula -> South Africa", "MEET Lula -> Li Qiang", "LEADER_OF Li Qiang -> China"}},
 		{"quiet without a trigger", "[Vladimir Putin|PERSON] spoke about the weather in [Moscow|GPE].", nil},
 		{"quiet with one argument", "The minister visited the region again.", nil},
 	}

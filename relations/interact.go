@@ -1472,6 +1472,11 @@ func (r *reader) subjects(t, si int) []int {
 		if r.verbObject(mi, s) {
 			continue // "X visited Moscow and praised Beijing": Moscow is visited
 		}
+		if f := r.doc.Mentions[mi].First; coordinated && f-1 >= s.First && strings.HasPrefix(r.doc.Tokens[f-1].Tag, "VB") && r.possessiveAt(r.doc.Mentions[mi].Last, s) {
+			// "praised South Africa's presidency and met X": the first
+			// verb's object, not the subject "met" shares.
+			continue
+		}
 		if t := r.doc.Mentions[mi].Type; (t == entities.Loc || t == entities.Misc) && len(out) == 0 {
 			break // "Baltic states warn": the subject is there, and does not act
 		}
