@@ -490,14 +490,6 @@ func (r *reader) afterDateline(s entities.Sentence) int {
 	return s.First
 }
 
-// b2i is 1 for true, 0 for false.
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // finiteTag reports whether a POS tag is a finite verb's.
 func finiteTag(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" }
 
@@ -1379,7 +1371,8 @@ func (r *reader) subjects(t, si int) []int {
 	// A finite verb after "and" shares the subject of the verb before it.
 	coordinated := strings.HasPrefix(r.doc.Tokens[t].Tag, "VB") && r.doc.Tokens[t].Tag != "VBG" && r.doc.Tokens[t].Tag != "VBN" &&
 		(r.tokenIs(t-1, s, "and") || (r.tokenIs(t-2, s, "and") && r.doc.Tokens[t-1].Tag == "RB"))
-	for k := t - 1; k >= r.afterDateline(s); k-- {
+	body := r.afterDateline(s)
+	for k := t - 1; k >= body; k-- {
 		if len(out) == 0 && k > s.First && r.lower[k] == "that" && r.doc.Tokens[k].Tag == "IN" && pron >= 0 && r.lower[pron] == "it" {
 			// "X said that it had granted asylum": "it" is X.
 			if x := r.reportingSubject(k, s); x >= 0 {
