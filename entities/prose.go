@@ -15,18 +15,20 @@ import (
 // proseAdapter is the one place the project talks to prose. It fixes the
 // three ways prose v2 falls short of what a Document needs:
 //
-//   - prose reloads its models on every NewDocument unless given
-//     UsingModel: the adapter loads one *prose.Model and reuses it;
 //   - prose keeps no offsets (and rewrites curly quotes before splitting):
 //     the adapter realigns every token to the source by scanning forward;
 //   - prose shares one *Token between repeats of a whitespace-delimited
-//     chunk, so every occurrence reports the tag of the last one: the
-//     adapter re-tags the earlier occurrences on a prefix of the sentence.
+//     chunk, so every occurrence reports the tag of the last one, and its
+//     tagger spends most of the pipeline's time in maps: the adapter takes
+//     only prose's tokens and tags them with posTagger, which runs prose's
+//     own weights faster and gives each token its own tag;
+//   - prose reloads its models on every NewDocument unless given one: the
+//     adapter loads the tagger's weights once.
 //
 // Sentences come from the Punkt tokenizer prose itself uses
 // (gopkg.in/neurosnap/sentences.v1), which keeps byte offsets.
 type proseAdapter struct {
-	model *prose.Model
+	pos   *posTagger
 	punkt *sentences.DefaultSentenceTokenizer
 }
 
@@ -53,7 +55,11 @@ func newProseAdapter() (a *proseAdapter, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("entities: loading sentence model: %w", err)
 	}
-	return &proseAdapter{model: prose.ModelFromData("en"), punkt: punkt}, nil
+	pos, err := loadPOSTagger()
+	if err != nil {
+		return nil, err
+	}
+	return &proseAdapter{pos: pos, punkt: punkt}, nil
 }
 
 // sentences splits text into sentence spans. Blocks separated by line
@@ -213,29 +219,34 @@ func (a *proseAdapter) tag(dst []Token, text string, s Span) (_ []Token, err err
 	if err != nil {
 		return dst, err
 	}
-	a.fixRepeats(sent, toks)
 	for _, t := range toks {
 		dst = append(dst, Token{Start: s.Start + t.Start, End: s.Start + t.End, Tag: t.Tag})
 	}
 	return dst, nil
 }
 
-// run tags one sentence with prose and aligns its tokens to sent.
+// run tokenizes one sentence with prose, tags it and aligns its tokens to
+// sent.
 func (a *proseAdapter) run(sent string) ([]Token, error) {
 	doc, err := prose.NewDocument(sent,
-		prose.WithSegmentation(false), prose.WithExtraction(false), prose.UsingModel(a.model))
+		prose.WithSegmentation(false), prose.WithExtraction(false), prose.WithTagging(false))
 	if err != nil {
 		return nil, fmt.Errorf("entities: prose: %w", err)
 	}
 	ptoks := doc.Tokens()
+	words := make([]string, len(ptoks))
+	for i, pt := range ptoks {
+		words[i] = pt.Text
+	}
+	tags := a.pos.tag(words)
 	out := make([]Token, 0, len(ptoks))
 	pos := 0
-	for _, pt := range ptoks {
-		st, en, ok := align(sent, pos, pt.Text)
+	for i, w := range words {
+		st, en, ok := align(sent, pos, w)
 		if !ok {
 			continue // prose invented or lost text here; keep what aligns
 		}
-		out = append(out, Token{Start: st, End: en, Tag: pt.Tag})
+		out = append(out, Token{Start: st, End: en, Tag: tags[i]})
 		pos = en
 	}
 	return splitFinalPeriod(sent, out), nil
@@ -314,104 +325,4 @@ func sanitizeRune(r rune) rune {
 		return '\''
 	}
 	return r
-}
-
-// fixRepeats corrects the tags of all but the last occurrence of each
-// repeated whitespace chunk in sent, which prose reports with the last
-// occurrence's tag. prose tags left to right and reads two words ahead, so
-// tagging a prefix that ends two chunks after an occurrence, with no later
-// repeat of that chunk inside it, gives that occurrence its true tag.
-func (a *proseAdapter) fixRepeats(sent string, toks []Token) {
-	chunks := chunkSpans(sent)
-	if len(chunks) < 2 {
-		return
-	}
-	last := map[string]int{}
-	for i, c := range chunks {
-		last[sent[c.Start:c.End]] = i
-	}
-	var pending []int // chunk indices whose tags are wrong
-	for i, c := range chunks {
-		if last[sent[c.Start:c.End]] != i {
-			pending = append(pending, i)
-		}
-	}
-	for runs := 0; len(pending) > 0 && runs < maxRetags; runs++ {
-		// Grow one prefix over as many pending chunks as it can fix.
-		end := min(pending[0]+2, len(chunks)-1)
-		n := 1
-		for ; n < len(pending); n++ {
-			e := max(end, min(pending[n]+2, len(chunks)-1))
-			if !prefixFixes(sent, chunks, pending[:n+1], e) {
-				break
-			}
-			end = e
-		}
-		if !prefixFixes(sent, chunks, pending[:n], end) {
-			end = pending[0] // no lookahead rather than a wrong tag
-		}
-		fixed, err := a.run(sent[:chunks[end].End])
-		if err == nil {
-			copyTags(toks, fixed, chunks, pending[:n])
-		}
-		pending = pending[n:]
-	}
-}
-
-// maxRetags bounds the extra prose runs for one sentence. Ordinary
-// sentences need two or three; a sentence that repeats words many more
-// times (a list, a table) keeps prose's tags for the rest.
-const maxRetags = 6
-
-// prefixFixes reports whether tagging chunks[:end+1] gives the true tag
-// of every chunk in js: none of them repeats later inside the prefix.
-func prefixFixes(sent string, chunks []Span, js []int, end int) bool {
-	for _, j := range js {
-		w := sent[chunks[j].Start:chunks[j].End]
-		for k := j + 1; k <= end; k++ {
-			if sent[chunks[k].Start:chunks[k].End] == w {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// copyTags copies into toks the tags that fixed gives the tokens inside the
-// chunks js. Both token lists are aligned to the same text.
-func copyTags(toks, fixed []Token, chunks []Span, js []int) {
-	byStart := make(map[int]string, len(fixed))
-	for _, t := range fixed {
-		byStart[t.Start] = t.Tag
-	}
-	for _, j := range js {
-		for i := range toks {
-			if toks[i].Start >= chunks[j].Start && toks[i].End <= chunks[j].End {
-				if tag, ok := byStart[toks[i].Start]; ok {
-					toks[i].Tag = tag
-				}
-			}
-		}
-	}
-}
-
-// chunkSpans returns the whitespace-delimited chunks of s, as prose's
-// tokenizer sees them.
-func chunkSpans(s string) []Span {
-	var out []Span
-	start := -1
-	for i, r := range s {
-		if unicode.IsSpace(r) {
-			if start >= 0 {
-				out = append(out, Span{start, i})
-				start = -1
-			}
-		} else if start < 0 {
-			start = i
-		}
-	}
-	if start >= 0 {
-		out = append(out, Span{start, len(s)})
-	}
-	return out
 }

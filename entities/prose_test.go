@@ -1,6 +1,8 @@
 package entities
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -31,22 +33,10 @@ func tokenTexts(text string, toks []Token) []string {
 }
 
 // prose v2 shares one *Token between repeats of a whitespace chunk, so the
-// first "that" would report the second one's tag. This pins both the bug
-// (so an upgrade that fixes it shows up) and the adapter's fix.
+// first "that" would report the second one's tag. posTagger tags every
+// token on its own.
 func TestProseRepeatedWordTags(t *testing.T) {
 	const text = "I know that he left. I like that book."
-	a, err := sharedProse()
-	require.NoError(t, err)
-	raw, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.WithExtraction(false), prose.UsingModel(a.model))
-	require.NoError(t, err)
-	var rawThat []string
-	for _, tok := range raw.Tokens() {
-		if tok.Text == "that" {
-			rawThat = append(rawThat, tok.Tag)
-		}
-	}
-	assert.Equal(t, []string{"DT", "DT"}, rawThat, "prose's shared-token bug seems fixed upstream: revisit fixRepeats")
-
 	toks := tagText(t, text)
 	var that []string
 	for _, tok := range toks {
@@ -55,6 +45,67 @@ func TestProseRepeatedWordTags(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"IN", "DT"}, that)
+}
+
+// posTagger must give prose's own tags. prose is run on every sentence of
+// the repository's news texts, and the two must agree on every word the
+// sentence does not repeat (prose's shared-token bug makes its tags of
+// repeated words wrong).
+func TestPOSTaggerMatchesProse(t *testing.T) {
+	a, err := sharedProse()
+	require.NoError(t, err)
+	model := prose.ModelFromData("en")
+	files, err := filepath.Glob("../testdata/*.txt")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	sents, toks := 0, 0
+	for _, fn := range files {
+		b, err := os.ReadFile(fn)
+		require.NoError(t, err)
+		text := string(b)
+		for _, s := range a.sentences(text) {
+			sent := text[s.Start:s.End]
+			doc, err := prose.NewDocument(sent, prose.WithSegmentation(false), prose.WithExtraction(false), prose.UsingModel(model))
+			require.NoError(t, err)
+			var words, want []string
+			count := map[string]int{}
+			for _, tok := range doc.Tokens() {
+				words = append(words, tok.Text)
+				want = append(want, tok.Tag)
+				count[tok.Text]++
+			}
+			sents++
+			got := a.pos.tag(words)
+			for i, w := range words {
+				if count[w] == 1 {
+					toks++
+					assert.Equal(t, want[i], got[i], "%s: %q in %q", fn, w, sent)
+				}
+			}
+		}
+	}
+	assert.Greater(t, toks, 3000, "too few tokens compared (%d sentences)", sents)
+}
+
+// Words prose's tagger tags by rule, and prose's normalisation of
+// context words, including its quirks (a four-character number with a
+// sign is a year; a hyphen after the first byte makes any word one).
+func TestPOSTaggerRules(t *testing.T) {
+	a, err := sharedProse()
+	require.NoError(t, err)
+	for _, tt := range []struct{ word, want string }{
+		{"-", "-"}, {":-)", "SYM"}, {"@newsgraph", "NN"}, {"https://example.org/x", "NN"},
+		{"press@example.org", "NN"}, {"0", "-NONE-"}, {"*T*-1", "-NONE-"}, {"-LRB-", "-LRB-"},
+		{"house", ""}, {"U.S.", ""}, {"-ABCD-", ""},
+	} {
+		assert.Equal(t, tt.want, a.pos.ruleTag(tt.word), tt.word)
+	}
+	for _, tt := range []struct{ word, want string }{
+		{"", ""}, {"Moscow", "moscow"}, {"al-Sharaa", "!HYPHEN"}, {"-ish", "-ish"},
+		{"2025", "!YEAR"}, {"+202", "!YEAR"}, {"1,000", "!DIGITS"}, {"3rd", "!DIGITS"}, {"ÉTÉ", "été"},
+	} {
+		assert.Equal(t, tt.want, posNormalize(tt.word), tt.word)
+	}
 }
 
 // prose re-joins entity text with single spaces and rewrites curly
