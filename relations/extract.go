@@ -83,6 +83,8 @@ type reader struct {
 	possessed []possessed    // "China's Wang Yi"
 	diplomat  map[int]bool   // entities in a meeting, visit or talks, filled by bareTitles
 	added     int            // entities before the first one countryEntity added
+	whens     []string       // sentence → its first time expression, filled by when
+	whenDone  []bool
 }
 
 // bareTitle is a person with a title that names no state or body:
@@ -115,6 +117,8 @@ func newReader(doc *entities.Document, gaz *entities.Gazetteer) *reader {
 		countryOf: map[int]string{},
 		byCountry: map[string]int{},
 		sex:       map[int]byte{},
+		whens:     make([]string, len(doc.Sentences)),
+		whenDone:  make([]bool, len(doc.Sentences)),
 	}
 	r.added = len(doc.Entities)
 	for i := range doc.Tokens {

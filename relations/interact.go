@@ -2493,8 +2493,13 @@ func (r *reader) formerBefore(t int, s entities.Sentence) bool {
 
 var whenRE = regexp.MustCompile(`(?i)\b(?:(?:on|last|this|next|since|until|by)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:on|in|since|until|by|last|this|next|early|late|mid-?)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?|(?:January|February|March|April|June|July|August|September|October|November|December)\s+\d{1,2}(?:,\s+\d{4})?|(?:last|this|next|earlier this|later this)\s+(?:week|month|year|weekend)|yesterday|today|tonight|(?:in|since)\s+\d{4}|(?:January|February|March|April|June|July|August|September|October|November|December))\b`)
 
-// when returns the first time expression of sentence si as written.
+// when returns the first time expression of sentence si as written. The
+// expression is searched once per sentence: whenRE is slow and every
+// trigger of a sentence asks.
 func (r *reader) when(si int) string {
-	s := r.doc.Sentences[si]
-	return whenRE.FindString(r.doc.Text[s.Start:s.End])
+	if !r.whenDone[si] {
+		s := r.doc.Sentences[si]
+		r.whens[si], r.whenDone[si] = whenRE.FindString(r.doc.Text[s.Start:s.End]), true
+	}
+	return r.whens[si]
 }
