@@ -359,6 +359,14 @@ func (g *Gazetteer) IsGivenName(w string) bool { return g.givenNames[w] }
 // apostrophes and quotes made straight, white space collapsed to one space,
 // a leading "the " dropped.
 func normKey(s string) string {
+	if plainKey(s) {
+		return s
+	}
+	return foldKey(s)
+}
+
+// foldKey is normKey without the shortcut.
+func foldKey(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -383,6 +391,22 @@ func normKey(s string) string {
 		k = k[4:]
 	}
 	return k
+}
+
+// plainKey reports whether normKey(s) is s itself: ASCII words with
+// single spaces between them and no leading article. Most keys the
+// gazetteer looks up are, and skip building a copy.
+func plainKey(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || (c <= ' ' && (c != ' ' || s[i-1] == ' ')) || c == 0x7f {
+			return false
+		}
+	}
+	return !strings.HasPrefix(s, "the ") && !strings.HasPrefix(s, "The ")
 }
 
 // match is a gazetteer hit over tokens [first, last).
