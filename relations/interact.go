@@ -2499,7 +2499,46 @@ var whenRE = regexp.MustCompile(`(?i)\b(?:(?:on|last|this|next|since|until|by)\s
 func (r *reader) when(si int) string {
 	if !r.whenDone[si] {
 		s := r.doc.Sentences[si]
-		r.whens[si], r.whenDone[si] = whenRE.FindString(r.doc.Text[s.Start:s.End]), true
+		r.whenDone[si] = true
+		for t := max(s.First, 0); t < s.Last && t < len(r.lower); t++ {
+			if maybeTimeWord(r.lower[t]) {
+				r.whens[si] = whenRE.FindString(r.doc.Text[s.Start:s.End])
+				break
+			}
+		}
 	}
 	return r.whens[si]
+}
+
+// timeAnchors are lower-case pieces of which every whenRE match holds one
+// (with maybeTimeWord's four digits in a row).
+var timeAnchors = []string{"day", "tonight", "week", "month", "year",
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december"}
+
+// maybeTimeWord reports whether a lower-cased token could be part of a
+// whenRE match: a cheap gate in front of the expression, which most
+// sentences fail. Words with non-ASCII letters pass, as (?i) folds some
+// of them to ASCII.
+func maybeTimeWord(w string) bool {
+	digits := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return true
+		case '0' <= c && c <= '9':
+			if digits++; digits == 4 {
+				return true
+			}
+		default:
+			digits = 0
+		}
+	}
+	for _, a := range timeAnchors {
+		if strings.Contains(w, a) {
+			return true
+		}
+	}
+	return false
 }
