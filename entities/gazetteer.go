@@ -51,6 +51,7 @@ type Entry struct {
 // safe for concurrent use.
 type Gazetteer struct {
 	names      map[string][]Entry // normalised phrase → entries
+	prefixes   map[string]bool    // the names' first words: "United", "United Arab", ...
 	maxWords   int
 	countries  map[string]*Country // by code
 	titles     map[string]Role     // lower-cased title phrase
@@ -107,9 +108,15 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 			return nil, err
 		}
 	}
+	g.prefixes = map[string]bool{}
 	for k, es := range g.names {
 		sort.SliceStable(es, func(i, j int) bool { return kindRank(es[i].Kind) < kindRank(es[j].Kind) })
 		g.names[k] = es
+		for i := 0; i < len(k); i++ {
+			if k[i] == ' ' {
+				g.prefixes[k[:i]] = true
+			}
+		}
 	}
 	return g, nil
 }
@@ -424,17 +431,25 @@ func (g *Gazetteer) matchTokens(doc *Document, from, to int) []match {
 			i++
 			continue
 		}
-		found := false
-		for n := min(g.maxWords*2, to-i); n >= 1; n-- {
+		// Grow the span a token at a time and keep the longest name. A span
+		// followed by white space that is no name's first words cannot grow
+		// into a name ("The" can: normKey drops it); a span glued to the
+		// next token ends inside a word and says nothing yet.
+		best, bestEntry := 0, Entry{}
+		for n, limit := 1, min(g.maxWords*2, to-i); n <= limit; n++ {
 			key := normKey(doc.Text[doc.Tokens[i].Start:doc.Tokens[i+n-1].End])
 			if es, ok := g.names[key]; ok {
-				out = append(out, match{i, i + n, es[0]})
-				i += n
-				found = true
+				best, bestEntry = n, es[0]
+			}
+			if n < limit && doc.Tokens[i+n].Start != doc.Tokens[i+n-1].End &&
+				!g.prefixes[key] && !(n == 1 && key == "The") {
 				break
 			}
 		}
-		if !found {
+		if best > 0 {
+			out = append(out, match{i, i + best, bestEntry})
+			i += best
+		} else {
 			i++
 		}
 	}

@@ -1,9 +1,12 @@
 package entities
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // normKey's shortcut must give what folding gives, on keys it takes and
@@ -20,4 +23,51 @@ func TestNormKeyShortcut(t *testing.T) {
 	for _, s := range []string{"Moscow", "Vladimir Putin", "U.S.", "theocracy", "them all"} {
 		assert.True(t, plainKey(s), s)
 	}
+}
+
+// matchTokens stops growing a span once it can no longer become a name;
+// it must find what trying every length finds.
+func TestMatchTokensPruning(t *testing.T) {
+	m, err := DefaultModel()
+	require.NoError(t, err)
+	g := m.Gazetteer()
+	brute := func(doc *Document, from, to int) []match {
+		var out []match
+		for i := from; i < to; {
+			if !startsName(doc.TokenText(i)) {
+				i++
+				continue
+			}
+			n := min(g.maxWords*2, to-i)
+			for ; n >= 1; n-- {
+				key := normKey(doc.Text[doc.Tokens[i].Start:doc.Tokens[i+n-1].End])
+				if es, ok := g.names[key]; ok {
+					out = append(out, match{i, i + n, es[0]})
+					break
+				}
+			}
+			i += max(n, 1)
+		}
+		return out
+	}
+	files, err := filepath.Glob("../testdata/*.txt")
+	require.NoError(t, err)
+	texts := []string{"The Hague and the United Arab Emirates' envoy met in Côte d\u2019Ivoire.",
+		"The  Hague\nhosted the U.S.-Russia talks; New\u00a0York watched."}
+	for _, fn := range files {
+		b, err := os.ReadFile(fn)
+		require.NoError(t, err)
+		texts = append(texts, string(b))
+	}
+	total := 0
+	for _, text := range texts {
+		doc, err := m.Annotate(text)
+		require.NoError(t, err)
+		for _, s := range doc.Sentences {
+			want := brute(doc, s.First, s.Last)
+			total += len(want)
+			assert.Equal(t, want, g.matchTokens(doc, s.First, s.Last), "%q", text[s.Start:s.End])
+		}
+	}
+	assert.Greater(t, total, 200)
 }
