@@ -31,8 +31,9 @@ import (
 type posTagger struct {
 	classes []string
 	tagMap  map[string]string // words with a fixed tag (prose's "tags")
-	feats   map[string]int32  // feature string → row
-	off     []int32           // row r's weights are cls/wts[off[r]:off[r+1]]
+	slots   []posSlot         // open-addressing table: feature hash → row
+	mask    uint64
+	off     []int32 // row r's weights are cls/wts[off[r]:off[r+1]]
 	cls     []uint8
 	wts     []float64
 }
@@ -62,9 +63,13 @@ func loadPOSTagger() (*posTagger, error) {
 	p := &posTagger{
 		classes: classes,
 		tagMap:  tagMap,
-		feats:   make(map[string]int32, len(weights)),
 		off:     make([]int32, 1, len(weights)+1),
 	}
+	size := 1
+	for size < 2*len(weights) {
+		size *= 2
+	}
+	p.slots, p.mask = make([]posSlot, size), uint64(size-1)
 	classIdx := make(map[string]uint8, len(classes))
 	for i, c := range classes {
 		classIdx[c] = uint8(i)
@@ -89,7 +94,9 @@ func loadPOSTagger() (*posTagger, error) {
 			p.cls = append(p.cls, x.c)
 			p.wts = append(p.wts, x.w)
 		}
-		p.feats[k] = int32(len(p.off) - 1)
+		if !p.insert(posHashString(fnvOffset64, k), int32(len(p.off)-1)) {
+			return nil, fmt.Errorf("entities: two of prose's tagger features share a hash (%q)", k)
+		}
 		p.off = append(p.off, int32(len(p.cls)))
 	}
 	return p, nil
@@ -149,9 +156,91 @@ func (p *posTagger) ruleTag(w string) string {
 	return ""
 }
 
+// posSlot is one entry of the feature table; h == 0 marks an empty slot.
+type posSlot struct {
+	h   uint64
+	row int32
+}
+
+// Features are found by a 64-bit FNV-1a hash of their text, as prose
+// spells it ("i-1 tag+i word NNP moscow"), kept in an open-addressing
+// table: no key is built and no string compared. Loading fails if two of
+// prose's features share a hash; a word's feature absent from the model
+// could only be taken for one present with odds of about 10^-14.
+const (
+	fnvOffset64 = 14695981039346656037
+	fnvPrime64  = 1099511628211
+)
+
+func posHashString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime64
+	}
+	return h
+}
+
+// posHash hashes the feature text of a template prefix (hashed once) and
+// its parts, joined by spaces as prose joins them.
+func posHash(prefix uint64, parts ...string) uint64 {
+	h := prefix
+	for _, s := range parts {
+		h ^= ' '
+		h *= fnvPrime64
+		h = posHashString(h, s)
+	}
+	if h == 0 {
+		h = 1
+	}
+	return h
+}
+
+func (p *posTagger) insert(h uint64, row int32) bool {
+	if h == 0 {
+		h = 1
+	}
+	for i := (h * 0x9e3779b97f4a7c15) >> 32 & p.mask; ; i = (i + 1) & p.mask {
+		switch p.slots[i].h {
+		case 0:
+			p.slots[i] = posSlot{h, row}
+			return true
+		case h:
+			return false
+		}
+	}
+}
+
+func (p *posTagger) row(h uint64) int32 {
+	for i := (h * 0x9e3779b97f4a7c15) >> 32 & p.mask; ; i = (i + 1) & p.mask {
+		switch p.slots[i].h {
+		case h:
+			return p.slots[i].row
+		case 0:
+			return -1
+		}
+	}
+}
+
+// The hashed names of prose's fourteen feature templates.
+var (
+	posBias       = posHash(posHashString(fnvOffset64, "bias"))
+	posSuffix     = posHashString(fnvOffset64, "i suffix")
+	posPref1      = posHashString(fnvOffset64, "i pref1")
+	posTag1       = posHashString(fnvOffset64, "i-1 tag")
+	posTag2       = posHashString(fnvOffset64, "i-2 tag")
+	posTag12      = posHashString(fnvOffset64, "i tag+i-2 tag")
+	posWord       = posHashString(fnvOffset64, "i word")
+	posTag1Word   = posHashString(fnvOffset64, "i-1 tag+i word")
+	posPrevWord   = posHashString(fnvOffset64, "i-1 word")
+	posPrevSuffix = posHashString(fnvOffset64, "i-1 suffix")
+	posPrev2Word  = posHashString(fnvOffset64, "i-2 word")
+	posNextWord   = posHashString(fnvOffset64, "i+1 word")
+	posNextSuffix = posHashString(fnvOffset64, "i+1 suffix")
+	posNext2Word  = posHashString(fnvOffset64, "i+2 word")
+)
+
 // posScratch is the per-call scratch space of predict.
 type posScratch struct {
-	key    []byte
 	scores [256]float64
 	seen   [256]bool
 }
@@ -163,18 +252,31 @@ func (p *posTagger) predict(sc *posScratch, i int, ctx []string, w, p1, p2 strin
 	clear(sc.scores[:n])
 	clear(sc.seen[:n])
 	c := i + 2
-	add := func(parts ...string) {
-		k := sc.key[:0]
-		for j, s := range parts {
-			if j > 0 {
-				k = append(k, ' ')
-			}
-			k = append(k, s...)
-		}
-		sc.key = k
-		r, ok := p.feats[string(k)]
-		if !ok {
-			return
+	var first [4]byte
+	f := first[:0]
+	if w != "" {
+		// prose spells the first byte as the rune of that value
+		f = utf8.AppendRune(f, rune(w[0]))
+	}
+	for _, h := range [...]uint64{
+		posBias,
+		posHash(posSuffix, suffix3(w)),
+		posHash(posPref1, string(f)),
+		posHash(posTag1, p1),
+		posHash(posTag2, p2),
+		posHash(posTag12, p1, p2),
+		posHash(posWord, ctx[c]),
+		posHash(posTag1Word, p1, ctx[c]),
+		posHash(posPrevWord, ctx[c-1]),
+		posHash(posPrevSuffix, suffix3(ctx[c-1])),
+		posHash(posPrev2Word, ctx[c-2]),
+		posHash(posNextWord, ctx[c+1]),
+		posHash(posNextSuffix, suffix3(ctx[c+1])),
+		posHash(posNext2Word, ctx[c+2]),
+	} {
+		r := p.row(h)
+		if r < 0 {
+			continue
 		}
 		for j := p.off[r]; j < p.off[r+1]; j++ {
 			cl := p.cls[j]
@@ -182,26 +284,6 @@ func (p *posTagger) predict(sc *posScratch, i int, ctx []string, w, p1, p2 strin
 			sc.seen[cl] = true
 		}
 	}
-	var first [4]byte
-	f := first[:0]
-	if w != "" {
-		// prose spells the first byte as the rune of that value
-		f = utf8.AppendRune(f, rune(w[0]))
-	}
-	add("bias")
-	add("i suffix", suffix3(w))
-	add("i pref1", string(f))
-	add("i-1 tag", p1)
-	add("i-2 tag", p2)
-	add("i tag+i-2 tag", p1, p2)
-	add("i word", ctx[c])
-	add("i-1 tag+i word", p1, ctx[c])
-	add("i-1 word", ctx[c-1])
-	add("i-1 suffix", suffix3(ctx[c-1]))
-	add("i-2 word", ctx[c-2])
-	add("i+1 word", ctx[c+1])
-	add("i+1 suffix", suffix3(ctx[c+1]))
-	add("i+2 word", ctx[c+2])
 	best, bestScore := -1, math.Inf(-1)
 	for cl := 0; cl < n; cl++ {
 		if sc.seen[cl] && sc.scores[cl] > bestScore {
