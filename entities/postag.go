@@ -22,8 +22,8 @@ import (
 //
 //   - prose keeps its weights in a map of maps and scores a word by
 //     building fourteen feature strings and iterating over maps; here the
-//     weights sit in flat arrays indexed through one map from feature
-//     string to row, looked up from a reused byte buffer without allocating;
+//     weights sit in flat arrays, and each feature's row is found by a
+//     hash of its text, streamed from the parts without building it;
 //   - prose shares one *Token between repeats of a whitespace chunk, so every
 //     repeat reported the last one's tag; here each token has its own tag.
 //
@@ -94,7 +94,7 @@ func loadPOSTagger() (*posTagger, error) {
 			p.cls = append(p.cls, x.c)
 			p.wts = append(p.wts, x.w)
 		}
-		if !p.insert(posHashString(fnvOffset64, k), int32(len(p.off)-1)) {
+		if !p.insert(posHash(posHashString(fnvOffset64, k)), int32(len(p.off)-1)) {
 			return nil, fmt.Errorf("entities: two of prose's tagger features share a hash (%q)", k)
 		}
 		p.off = append(p.off, int32(len(p.cls)))
@@ -195,30 +195,33 @@ func posHash(prefix uint64, parts ...string) uint64 {
 	return h
 }
 
-func (p *posTagger) insert(h uint64, row int32) bool {
-	if h == 0 {
-		h = 1
+// slot returns the index of h's slot in the table, or of the empty slot
+// where h would go.
+func (p *posTagger) slot(h uint64) uint64 {
+	i := (h * 0x9e3779b97f4a7c15) >> 32 & p.mask
+	for p.slots[i].h != h && p.slots[i].h != 0 {
+		i = (i + 1) & p.mask
 	}
-	for i := (h * 0x9e3779b97f4a7c15) >> 32 & p.mask; ; i = (i + 1) & p.mask {
-		switch p.slots[i].h {
-		case 0:
-			p.slots[i] = posSlot{h, row}
-			return true
-		case h:
-			return false
-		}
-	}
+	return i
 }
 
-func (p *posTagger) row(h uint64) int32 {
-	for i := (h * 0x9e3779b97f4a7c15) >> 32 & p.mask; ; i = (i + 1) & p.mask {
-		switch p.slots[i].h {
-		case h:
-			return p.slots[i].row
-		case 0:
-			return -1
-		}
+// insert adds feature hash h (from posHash) with its row; false if h is
+// there already.
+func (p *posTagger) insert(h uint64, row int32) bool {
+	i := p.slot(h)
+	if p.slots[i].h == h {
+		return false
 	}
+	p.slots[i] = posSlot{h, row}
+	return true
+}
+
+// row returns the row of feature hash h, or -1.
+func (p *posTagger) row(h uint64) int32 {
+	if i := p.slot(h); p.slots[i].h == h {
+		return p.slots[i].row
+	}
+	return -1
 }
 
 // The hashed names of prose's fourteen feature templates.
