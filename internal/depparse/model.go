@@ -128,13 +128,11 @@ func (m *Model) Write(w io.Writer) error {
 	if _, err := out.Write(buf); err != nil {
 		return fmt.Errorf("depparse: %w", err)
 	}
-	for _, t := range []struct {
-		w     []int16
-		width int
-	}{{m.moveW, moveStride}, {m.labelW, len(m.labels)}} {
-		if err := writeSparse(out, t.w, t.width); err != nil {
-			return err
-		}
+	if err := writeSparse(out, unpack(m.moveW, moveStride, moveLimit), moveStride); err != nil {
+		return err
+	}
+	if err := writeSparse(out, unpack(m.labelW, len(m.labels), labelLimit), len(m.labels)); err != nil {
+		return err
 	}
 	if _, err := bw.Write(le.AppendUint32(nil, crc.Sum32())); err != nil {
 		return fmt.Errorf("depparse: %w", err)
@@ -213,7 +211,7 @@ func (r *reader) str() string {
 	return string(r.take(r.count(maxString, "bytes in a string")))
 }
 
-func (r *reader) sparse(rows, width int) []int16 {
+func (r *reader) sparse(rows, width int, limit int16) []int16 {
 	bitmap := r.take((rows + 7) / 8)
 	if bitmap == nil {
 		return nil
@@ -237,7 +235,12 @@ func (r *reader) sparse(rows, width int) []int16 {
 			}
 			dst := tab[row*width : (row+1)*width]
 			for k := range dst {
-				dst[k] = int16(binary.LittleEndian.Uint16(p[2*k:]))
+				v := int16(binary.LittleEndian.Uint16(p[2*k:]))
+				if v < -limit || v > limit {
+					r.err = fmt.Errorf("%w: weight %d outside ±%d", ErrFormat, v, limit)
+					return nil
+				}
+				dst[k] = v
 			}
 		}
 	}
@@ -294,11 +297,12 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		m.clusters.insert(k, clusterVal{binary.LittleEndian.Uint16(p), binary.LittleEndian.Uint16(p[2:])})
 	}
-	m.moveW = rd.sparse(1<<m.moveBits, moveStride)
-	m.labelW = rd.sparse(1<<m.labelBits, nl)
+	mw := rd.sparse(1<<m.moveBits, moveStride, moveLimit)
+	lw := rd.sparse(1<<m.labelBits, nl, labelLimit)
 	if rd.err != nil {
 		return nil, rd.err
 	}
+	m.moveW, m.labelW = pack(mw, moveStride, moveLimit), pack(lw, nl, labelLimit)
 	if len(rd.b) != 0 {
 		return nil, fmt.Errorf("%w: %d trailing bytes", ErrFormat, len(rd.b))
 	}

@@ -8,8 +8,8 @@ import (
 // Model is a trained parser. It is immutable; safe for concurrent use.
 type Model struct {
 	moveBits, labelBits uint
-	moveW               []int16 // moveStride int16 per row
-	labelW              []int16 // len(labels) int16 per row
+	moveW               []uint64 // packed transition rows, one word each
+	labelW              []uint64 // packed label rows, lanes(len(labels)) words each
 	labels              []string
 	rootLabel           uint8
 	dirMask             [3]uint64 // allowed labels by direction (1: head right of dependent, 2: head left)
@@ -62,12 +62,21 @@ func (m *Model) prepare(a *attrs, words, upos, xpos []string) {
 }
 
 // scoreMoves adds up the transition weights of the feature rows.
-func scoreMoves(w []int16, rows *[numMoveFeats]uint32) (sc [numMoves]int32) {
-	for _, r := range rows {
-		x := w[int(r)*moveStride : int(r)*moveStride+moveStride]
-		sc[0] += int32(x[0])
-		sc[1] += int32(x[1])
-		sc[2] += int32(x[2])
+func scoreMoves(w []uint64, rows *[numMoveFeats]uint32) (sc [numMoves]int32) {
+	var sum [moveAccs]uint64
+	for i := 0; i+moveAccs <= len(rows); i += moveAccs {
+		sum[0] += w[rows[i]]
+		sum[1] += w[rows[i+1]]
+		sum[2] += w[rows[i+2]]
+		sum[3] += w[rows[i+3]]
+	}
+	for i := len(rows) / moveAccs * moveAccs; i < len(rows); i++ {
+		sum[i%moveAccs] += w[rows[i]]
+	}
+	for _, s := range sum {
+		for t := range numMoves {
+			sc[t] += int32(uint16(s >> (16 * t)))
+		}
 	}
 	return sc
 }
@@ -86,17 +95,22 @@ func bestMove(sc [numMoves]int32, mask uint8) int {
 
 // bestLabel adds up the label weights of the rows and returns the best label
 // allowed by mask (the lowest id on ties).
-func bestLabel(w []int16, nl int, rows *[numLabelFeats]uint32, mask uint64, acc []int32) uint8 {
-	acc = acc[:nl]
-	clear(acc)
-	for _, r := range rows {
-		x := w[int(r)*nl : int(r)*nl+nl]
+func bestLabel(w []uint64, nl int, rows *[numLabelFeats]uint32, mask uint64) uint8 {
+	nw := lanes(nl)
+	var acc [labelAccs][maxLabels / 4]uint64
+	for i, r := range rows {
+		sum := acc[i%labelAccs][:nw]
+		x := w[int(r)*nw : int(r)*nw+nw]
 		for j, v := range x {
-			acc[j] += int32(v)
+			sum[j] += v
 		}
 	}
 	best, bs := -1, int32(math.MinInt32)
-	for j, v := range acc {
+	for j := range nl {
+		var v int32
+		for a := range acc {
+			v += int32(uint16(acc[a][j/4] >> (16 * (j % 4))))
+		}
 		if mask&(1<<j) != 0 && (best < 0 || v > bs) {
 			best, bs = j, v
 		}
@@ -123,7 +137,6 @@ func (m *Model) Parse(words, upos, xpos []string) (heads []int, labels []string)
 	m.prepare(&sc.a, words, upos, xpos)
 	s := &sc.s
 	s.reset(n)
-	var acc [64]int32
 	nl := len(m.labels)
 	for !s.done() {
 		mask := s.valid()
@@ -144,7 +157,7 @@ func (m *Model) Parse(words, upos, xpos []string) (heads []int, labels []string)
 		l := m.rootLabel
 		if h != s.n {
 			labelFeats(s, &sc.a, h, d, 64-m.labelBits, &sc.lf)
-			l = bestLabel(m.labelW, nl, &sc.lf, m.dirMask[dirOf(h, d)], acc[:])
+			l = bestLabel(m.labelW, nl, &sc.lf, m.dirMask[dirOf(h, d)])
 		}
 		s.attach(h, d, l)
 	}

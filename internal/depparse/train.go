@@ -79,8 +79,10 @@ func (p *weights) add(i int, v float32, t float64) {
 	p.u[i] += float64(v) * t
 }
 
-// quantize returns the averaged weights scaled into int16.
-func (p *weights) quantize(t float64) []int16 {
+// quantize returns the averaged weights scaled to integers within ±limit,
+// the largest magnitude mapping to limit. (Clipping the 0.01% largest
+// weights to gain resolution for the rest cost 0.4 LAS on dev.)
+func (p *weights) quantize(t float64, limit int16) []int16 {
 	avg := make([]float64, len(p.w))
 	var maxAbs float64
 	for i, w := range p.w {
@@ -92,7 +94,7 @@ func (p *weights) quantize(t float64) []int16 {
 	if maxAbs == 0 {
 		return out
 	}
-	scale := 32767 / maxAbs
+	scale := float64(limit) / maxAbs
 	for i, a := range avg {
 		out[i] = int16(math.Round(a * scale))
 	}
@@ -315,8 +317,8 @@ func (t *trainer) snapshot() *Model {
 	m := &Model{moveBits: o.moveBits, labelBits: o.labelBits, labels: o.labels, rootLabel: o.rootLabel,
 		dirMask: o.dirMask, xpos: o.xpos, upos: o.upos, clusters: o.clusters}
 	m.index()
-	m.moveW = t.mw.quantize(max(t.tm, 1))
-	m.labelW = t.lw.quantize(max(t.tl, 1))
+	m.moveW = pack(t.mw.quantize(max(t.tm, 1), moveLimit), moveStride, moveLimit)
+	m.labelW = pack(t.lw.quantize(max(t.tl, 1), labelLimit), t.nl, labelLimit)
 	return m
 }
 

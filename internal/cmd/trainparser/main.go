@@ -7,15 +7,23 @@
 // NER tagger (entities/model/clusters.tsv.gz), trains an arc-hybrid parser
 // (package internal/depparse), prints dev UAS and LAS and writes
 // OUT/parser.bin. The same input and flags give the same bytes.
+//
+// With -merged (the default) the training set is the treebank plus a copy
+// of every sentence whose words the pipeline tokenises differently
+// (conllu.MergePipelineTokens: "well-known", "40%" as one word), and dev is
+// scored both as released and merged. With -pred DIR the dev predictions
+// are written to DIR for ../shared/tools/ud_eval.py.
 package main
 
 import (
+	"bytes"
 	"compress/gzip"
 	"flag"
 	"fmt"
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/conllu"
@@ -32,6 +40,8 @@ func main() {
 	explore := flag.Float64("explore", 0.9, "probability of following a wrong prediction after epoch 1")
 	seed := flag.Uint64("seed", 1, "training seed")
 	verbose := flag.Bool("v", false, "print dev scores after every epoch")
+	merged := flag.Bool("merged", true, "also train on the pipeline-tokenised copies of the training sentences")
+	predDir := flag.String("pred", "", "if set, write dev gold and predictions (as released and merged) to this folder")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("trainparser: ")
@@ -48,6 +58,13 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	if *merged {
+		train = withMerged(train)
+	}
+	devMerged := make([]*conllu.Sentence, len(dev))
+	for i, s := range dev {
+		devMerged[i] = conllu.MergePipelineTokens(s)
+	}
 	opt := depparse.TrainOptions{Epochs: *epochs, MoveBits: *moveBits, LabelBits: *labelBits,
 		Explore: *explore, Seed: *seed, Clusters: cl}
 	if *verbose {
@@ -62,8 +79,18 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("trained on %d sentences in %s", len(train), time.Since(start).Round(time.Second))
-	s := m.Evaluate(dev)
-	fmt.Printf("dev (tags as in the file): UAS %.2f LAS %.2f (%d words)\n", s.UAS(), s.LAS(), s.Words)
+	for _, d := range []struct {
+		name  string
+		sents []*conllu.Sentence
+	}{{"dev", dev}, {"dev.merged", devMerged}} {
+		s := m.Evaluate(d.sents)
+		fmt.Printf("%s (tags as in the file): UAS %.2f LAS %.2f (%d words)\n", d.name, s.UAS(), s.LAS(), s.Words)
+		if *predDir != "" {
+			if err := writePred(*predDir, d.name, m, d.sents); err != nil {
+				log.Fatal(err)
+			}
+		}
+	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		log.Fatal(err)
 	}
@@ -96,4 +123,46 @@ func readClusters(path string) (*depparse.Clusters, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return depparse.ReadClusters(zr)
+}
+
+// withMerged returns sents followed by the pipeline-tokenised copies of the
+// sentences that MergePipelineTokens changes.
+func withMerged(sents []*conllu.Sentence) []*conllu.Sentence {
+	out := slices.Clone(sents)
+	for _, s := range sents {
+		if ms := conllu.MergePipelineTokens(s); len(ms.Words) != len(s.Words) {
+			out = append(out, ms)
+		}
+	}
+	return out
+}
+
+// writePred writes DIR/NAME.gold.conllu and DIR/NAME.pred.conllu, the
+// second with HEAD and DEPREL from the parser.
+func writePred(dir, name string, m *depparse.Model, sents []*conllu.Sentence) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	var gold, pred bytes.Buffer
+	for _, s := range sents {
+		if err := conllu.Write(&gold, s); err != nil {
+			return err
+		}
+		p := &conllu.Sentence{Lines: s.Lines, Words: slices.Clone(s.Words)}
+		upos, xpos := make([]string, len(p.Words)), make([]string, len(p.Words))
+		for i, w := range p.Words {
+			upos[i], xpos[i] = w.UPOS, w.XPOS
+		}
+		heads, labels := m.Parse(p.Forms(), upos, xpos)
+		for i := range p.Words {
+			p.Words[i].Head, p.Words[i].Deprel = heads[i], labels[i]
+		}
+		if err := conllu.Write(&pred, p); err != nil {
+			return err
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".gold.conllu"), gold.Bytes(), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, name+".pred.conllu"), pred.Bytes(), 0o644)
 }
