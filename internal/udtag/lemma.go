@@ -1,0 +1,250 @@
+package udtag
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// script turns a word into its lemma: optionally lower-case it, cut strip
+// bytes from its end and append add ("studies" → lower, 3, "y").
+type script struct {
+	lower bool
+	strip int
+	add   string
+}
+
+// maxSuffix is the longest suffix (in bytes of the lower-case form) a
+// lemma rule is keyed on.
+const maxSuffix = 5
+
+// lemmatizer holds lemma rules keyed by XPOS and word suffix, and
+// exceptions keyed by XPOS and the whole lower-case word, both learnt
+// from a treebank's LEMMA column (word lists, not text).
+type lemmatizer struct {
+	scripts []script
+	rules   table[uint32] // ruleKey(xpos, suffix) -> script index
+	except  table[uint32] // exceptKey(xpos, lower word) -> script index
+}
+
+func ruleKey(xpos string, suffix []byte) uint64 {
+	return mix(hashString(xpos)*0x9e3779b97f4a7c15 ^ hashBytes(suffix) ^ uint64(len(suffix))<<56)
+}
+
+func exceptKey(xpos string, low []byte) uint64 {
+	return mix(hashString(xpos)*0x2545f4914f6cdd1d ^ hashBytes(low) ^ 0x6c656d6d61)
+}
+
+// lowerBytes is the lower-case form of w.
+func lowerBytes(w string) []byte { return []byte(strings.ToLower(w)) }
+
+// Lemma returns the lemma of a word with the given tags, as UD English
+// writes it: "ran"/VBD → "run", "mice"/NNS → "mouse", "n't"/RB → "not",
+// proper nouns and numbers as written. xpos drives the rules; upos is used
+// when xpos is empty or unknown to the model.
+func (m *Model) Lemma(word, upos, xpos string) string {
+	if word == "" {
+		return ""
+	}
+	if !utf8.ValidString(word) {
+		word = strings.ToValidUTF8(word, "\uFFFD")
+	}
+	tag := xpos
+	if tag == "" || tag == "_" {
+		tag = uposToXPOS[upos]
+	}
+	low := lowerBytes(word)
+	if s, ok := m.lem.find(tag, low); ok {
+		return s.apply(word, low)
+	}
+	if upos == "PROPN" || upos == "NUM" || upos == "PUNCT" || upos == "SYM" || upos == "X" {
+		return word
+	}
+	return string(low)
+}
+
+// uposToXPOS gives the usual Penn tag of a UPOS, for callers without XPOS.
+var uposToXPOS = map[string]string{
+	"NOUN": "NN", "PROPN": "NNP", "VERB": "VB", "AUX": "VB", "ADJ": "JJ", "ADV": "RB",
+	"ADP": "IN", "DET": "DT", "PRON": "PRP", "NUM": "CD", "PART": "RP", "CCONJ": "CC",
+	"SCONJ": "IN", "INTJ": "UH", "PUNCT": ".", "SYM": "SYM", "X": "FW",
+}
+
+func (l *lemmatizer) find(xpos string, low []byte) (script, bool) {
+	if len(l.scripts) == 0 {
+		return script{}, false
+	}
+	if i, ok := l.except.lookup(exceptKey(xpos, low)); ok {
+		return l.scripts[i], true
+	}
+	for k := min(maxSuffix, len(low)); k >= 0; k-- {
+		if i, ok := l.rules.lookup(ruleKey(xpos, low[len(low)-k:])); ok {
+			if s := l.scripts[i]; s.strip <= len(low) {
+				return s, true
+			}
+		}
+	}
+	return script{}, false
+}
+
+func (s script) apply(word string, low []byte) string {
+	base := word
+	if s.lower {
+		base = string(low)
+	}
+	if s.strip > len(base) {
+		return base
+	}
+	return base[:len(base)-s.strip] + s.add
+}
+
+// scriptFor returns the shortest script that turns form into lemma,
+// lower-casing on ties.
+func scriptFor(form, lemma string) script {
+	best := script{}
+	bestCost := -1
+	for _, lower := range []bool{true, false} {
+		base := form
+		if lower {
+			base = strings.ToLower(form)
+		}
+		cp := 0
+		for cp < len(base) && cp < len(lemma) && base[cp] == lemma[cp] {
+			cp++
+		}
+		s := script{lower: lower, strip: len(base) - cp, add: lemma[cp:]}
+		if c := s.strip + len(s.add); bestCost < 0 || c < bestCost {
+			best, bestCost = s, c
+		}
+	}
+	return best
+}
+
+// lemmaSample is one word type seen in training.
+type lemmaSample struct {
+	form, xpos, lemma string
+}
+
+// trainLemmatizer learns rules and exceptions from word types.
+func trainLemmatizer(samples []lemmaSample) lemmatizer {
+	var l lemmatizer
+	index := map[script]uint32{}
+	scriptID := func(s script) uint32 {
+		if i, ok := index[s]; ok {
+			return i
+		}
+		i := uint32(len(l.scripts))
+		l.scripts = append(l.scripts, s)
+		index[s] = i
+		return i
+	}
+	// Count the scripts of word types per (xpos, suffix).
+	type key struct {
+		xpos, suffix string
+	}
+	counts := map[key]map[uint32]int{}
+	var keys []key
+	// Types: the majority lemma of each (lower form, xpos).
+	type tkey struct{ low, xpos string }
+	typeScripts := map[tkey]map[uint32]int{}
+	var tkeys []tkey
+	for _, s := range samples {
+		sid := scriptID(scriptFor(s.form, s.lemma))
+		tk := tkey{strings.ToLower(s.form), s.xpos}
+		if typeScripts[tk] == nil {
+			typeScripts[tk] = map[uint32]int{}
+			tkeys = append(tkeys, tk)
+		}
+		typeScripts[tk][sid]++
+	}
+	majority := func(c map[uint32]int) uint32 {
+		best, bn := uint32(0), -1
+		for id, n := range c {
+			if n > bn || (n == bn && id < best) {
+				best, bn = id, n
+			}
+		}
+		return best
+	}
+	for _, tk := range tkeys {
+		sid := majority(typeScripts[tk])
+		for k := 0; k <= maxSuffix && k <= len(tk.low); k++ {
+			kk := key{tk.xpos, tk.low[len(tk.low)-k:]}
+			if counts[kk] == nil {
+				counts[kk] = map[uint32]int{}
+				keys = append(keys, kk)
+			}
+			counts[kk][sid]++
+		}
+	}
+	// Keep a rule when it differs from the rule of the suffix one byte
+	// shorter (the lookup takes the longest suffix that has a rule).
+	best := map[key]uint32{}
+	for _, k := range keys {
+		best[k] = majority(counts[k])
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(len(a.suffix), len(b.suffix)), cmp.Compare(a.xpos, b.xpos), cmp.Compare(a.suffix, b.suffix))
+	})
+	var kept []key
+	for _, k := range keys {
+		if len(k.suffix) > 0 {
+			parent := key{k.xpos, k.suffix[1:]}
+			if p, ok := best[parent]; ok && p == best[k] {
+				continue
+			}
+		}
+		kept = append(kept, k)
+	}
+	l.rules = newTable[uint32](len(kept))
+	for _, k := range kept {
+		l.rules.insert(ruleKey(k.xpos, []byte(k.suffix)), best[k])
+	}
+	// Exceptions: word types the rules get wrong.
+	var exc []tkey
+	for _, tk := range tkeys {
+		sid := majority(typeScripts[tk])
+		if s, ok := l.find(tk.xpos, []byte(tk.low)); !ok || s != l.scripts[sid] {
+			exc = append(exc, tk)
+		}
+	}
+	l.except = newTable[uint32](len(exc))
+	for _, tk := range exc {
+		l.except.insert(exceptKey(tk.xpos, []byte(tk.low)), majority(typeScripts[tk]))
+	}
+	return l
+}
+
+func (l *lemmatizer) write(e *enc) {
+	e.uv(uint64(len(l.scripts)))
+	for _, s := range l.scripts {
+		b := uint64(0)
+		if s.lower {
+			b = 1
+		}
+		e.uv(b | uint64(s.strip)<<1)
+		e.str(s.add)
+	}
+	writeTable(e, &l.rules, func(v uint32) { e.uv(uint64(v)) })
+	writeTable(e, &l.except, func(v uint32) { e.uv(uint64(v)) })
+}
+
+func (l *lemmatizer) read(d *dec) {
+	n := d.count(1 << 20)
+	l.scripts = make([]script, 0, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		b := d.uv()
+		l.scripts = append(l.scripts, script{lower: b&1 == 1, strip: int(min(b>>1, 1<<16)), add: d.str()})
+	}
+	val := func() uint32 {
+		v := d.uv()
+		if v >= uint64(n) {
+			d.fail("lemma script %d of %d", v, n)
+			return 0
+		}
+		return uint32(v)
+	}
+	readTable(d, &l.rules, val)
+	readTable(d, &l.except, val)
+}
