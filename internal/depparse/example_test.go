@@ -31,4 +31,12 @@ func Example() {
 		fmt.Printf("%s <-%s- %s\n", w, labels[i], head)
 	}
 	// Output:
+	// The <-det- report
+	// report <-nsubj:pass- written
+	// was <-aux:pass- written
+	// written <-root- ROOT
+	// by <-case- clerks
+	// two <-nummod- clerks
+	// clerks <-obl:agent- written
+	// . <-punct- written
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 	"syscall"
 	"testing"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/conllu"
 	"github.com/newsgraph/newsgraph/internal/depparse"
+	"github.com/newsgraph/newsgraph/internal/udtag"
 )
 
 // modelPath is the shipped parser, relative to this package.
@@ -61,6 +63,37 @@ func TestShippedModelGoldTagsFloor(t *testing.T) {
 	// the floors leave a point for retraining noise.
 	assert.GreaterOrEqual(t, s.UAS(), 83.5)
 	assert.GreaterOrEqual(t, s.LAS(), 81.0)
+}
+
+// taggerPath is the shipped UD tagger, relative to this package.
+const taggerPath = "../../syntax/model/tagger.bin"
+
+func TestShippedModelPredictedTagsFloor(t *testing.T) {
+	m := shippedModel(t)
+	sents := dev(t)
+	f, err := os.Open(taggerPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("no %s: the floor with predicted tags needs the UD tagger (go run ./internal/cmd/traintagger)", taggerPath)
+	}
+	require.NoError(t, err)
+	defer f.Close()
+	tg, err := udtag.Load(f)
+	require.NoError(t, err)
+	tagged := make([]*conllu.Sentence, len(sents))
+	for i, s := range sents {
+		c := &conllu.Sentence{Words: slices.Clone(s.Words)}
+		up, xp := tg.Tag(s.Forms())
+		for j := range c.Words {
+			c.Words[j].UPOS, c.Words[j].XPOS = up[j], xp[j]
+		}
+		tagged[i] = c
+	}
+	s := m.Evaluate(tagged)
+	t.Logf("dev with udtag tags: UAS %.2f LAS %.2f over %d words", s.UAS(), s.LAS(), s.Words)
+	// Issue 11 bars: LAS >= 80 and UAS >= 84 with the project's own tags.
+	// Measured when the model was trained: see syntax/model/README.md.
+	assert.GreaterOrEqual(t, s.UAS(), 84.0)
+	assert.GreaterOrEqual(t, s.LAS(), 80.0)
 }
 
 func TestShippedModelLabels(t *testing.T) {

@@ -8,6 +8,11 @@
 // (package internal/depparse), prints dev UAS and LAS and writes
 // OUT/parser.bin. The same input and flags give the same bytes.
 //
+// Training tags are K-fold jackknifed predictions of the UD tagger
+// (package internal/udtag), so the parser learns from tags as good as the
+// ones it will see; dev is tagged by syntax/model/tagger.bin (or by a
+// tagger trained on all of train when that file is absent).
+//
 // With -merged (the default) the training set is the treebank plus a copy
 // of every sentence whose words the pipeline tokenises differently
 // (conllu.MergePipelineTokens: "well-known", "40%" as one word), and dev is
@@ -18,8 +23,10 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"log"
 	"os"
 	"path/filepath"
@@ -28,6 +35,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/conllu"
 	"github.com/newsgraph/newsgraph/internal/depparse"
+	"github.com/newsgraph/newsgraph/internal/udtag"
 )
 
 func main() {
@@ -39,8 +47,13 @@ func main() {
 	labelBits := flag.Uint("labelbits", 17, "log2 of the label weight rows")
 	explore := flag.Float64("explore", 0.9, "probability of following a wrong prediction after epoch 1")
 	seed := flag.Uint64("seed", 1, "training seed")
+	runs := flag.Int("runs", 1, "independent trainings whose weights are summed")
 	verbose := flag.Bool("v", false, "print dev scores after every epoch")
 	merged := flag.Bool("merged", true, "also train on the pipeline-tokenised copies of the training sentences")
+	tags := flag.String("tags", "jackknife", "training tags: jackknife (K-fold predictions of package udtag) or gold")
+	folds := flag.Int("folds", 5, "jackknife folds")
+	taggerPath := flag.String("tagger", "syntax/model/tagger.bin", "tagger for dev (trained on all of train when the file is absent)")
+	jkCache := flag.String("jkcache", "", "folder caching the jackknifed training tags between runs (experiments only)")
 	predDir := flag.String("pred", "", "if set, write dev gold and predictions (as released and merged) to this folder")
 	flag.Parse()
 	log.SetFlags(0)
@@ -58,35 +71,69 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	if *merged {
-		train = withMerged(train)
+	topt := udtag.TrainOptions{Seed: 1, Logf: log.Printf}
+	if topt.Clusters, err = readTaggerClusters(*clusters); err != nil {
+		log.Fatal(err)
+	}
+	var trainSet []*conllu.Sentence
+	switch *tags {
+	case "gold":
+		trainSet = train
+		if *merged {
+			trainSet = withMerged(train)
+		}
+	case "jackknife":
+		orig, mg, err := jackknife(train, *folds, topt, *jkCache)
+		if err != nil {
+			log.Fatal(err)
+		}
+		trainSet = orig
+		if *merged {
+			for i, s := range mg {
+				if len(s.Words) != len(orig[i].Words) {
+					trainSet = append(trainSet, s)
+				}
+			}
+		}
+	default:
+		log.Fatalf("-tags %q: want jackknife or gold", *tags)
+	}
+	tagger, err := devTagger(*taggerPath, train, topt)
+	if err != nil {
+		log.Fatal(err)
 	}
 	devMerged := make([]*conllu.Sentence, len(dev))
 	for i, s := range dev {
 		devMerged[i] = conllu.MergePipelineTokens(s)
 	}
+	devTagged, devMergedTagged := retag(tagger, dev), retag(tagger, devMerged)
+
 	opt := depparse.TrainOptions{Epochs: *epochs, MoveBits: *moveBits, LabelBits: *labelBits,
-		Explore: *explore, Seed: *seed, Clusters: cl}
+		Explore: *explore, Seed: *seed, Runs: *runs, Clusters: cl}
 	if *verbose {
 		opt.Epoch = func(ep int, m *depparse.Model) {
-			s := m.Evaluate(dev)
-			log.Printf("epoch %d: dev UAS %.2f LAS %.2f", ep, s.UAS(), s.LAS())
+			g, p := m.Evaluate(dev), m.Evaluate(devTagged)
+			log.Printf("epoch %d: dev UAS %.2f LAS %.2f (gold tags), UAS %.2f LAS %.2f (udtag tags)", ep, g.UAS(), g.LAS(), p.UAS(), p.LAS())
 		}
 	}
 	start := time.Now()
-	m, err := depparse.Train(train, opt)
+	m, err := depparse.Train(trainSet, opt)
 	if err != nil {
 		log.Fatal(err)
 	}
-	log.Printf("trained on %d sentences in %s", len(train), time.Since(start).Round(time.Second))
+	log.Printf("trained on %d sentences in %s", len(trainSet), time.Since(start).Round(time.Second))
 	for _, d := range []struct {
-		name  string
-		sents []*conllu.Sentence
-	}{{"dev", dev}, {"dev.merged", devMerged}} {
-		s := m.Evaluate(d.sents)
-		fmt.Printf("%s (tags as in the file): UAS %.2f LAS %.2f (%d words)\n", d.name, s.UAS(), s.LAS(), s.Words)
+		name        string
+		gold, input []*conllu.Sentence
+	}{
+		{"dev.goldtags", dev, dev},
+		{"dev", dev, devTagged},
+		{"dev.merged", devMerged, devMergedTagged},
+	} {
+		s := m.Evaluate(d.input)
+		fmt.Printf("%-13s UAS %.2f LAS %.2f (%d words)\n", d.name, s.UAS(), s.LAS(), s.Words)
 		if *predDir != "" {
-			if err := writePred(*predDir, d.name, m, d.sents); err != nil {
+			if err := writePred(*predDir, d.name, m, d.gold, d.input); err != nil {
 				log.Fatal(err)
 			}
 		}
@@ -110,6 +157,80 @@ func main() {
 		log.Fatal(err)
 	}
 	fmt.Printf("wrote %s (%d bytes)\n", path, fi.Size())
+}
+
+// jackknife returns the training sentences with K-fold jackknifed UPOS and
+// XPOS, as released and in the pipeline's tokenisation, read from or
+// written to cache when it is set.
+func jackknife(train []*conllu.Sentence, k int, opt udtag.TrainOptions, cache string) (orig, merged []*conllu.Sentence, err error) {
+	po := filepath.Join(cache, fmt.Sprintf("train.jk%d.conllu", k))
+	pm := filepath.Join(cache, fmt.Sprintf("train.jk%d.merged.conllu", k))
+	if cache != "" {
+		orig, err1 := conllu.ReadFile(po)
+		merged, err2 := conllu.ReadFile(pm)
+		if err1 == nil && err2 == nil && len(orig) == len(train) && len(merged) == len(train) {
+			log.Printf("jackknifed tags read from %s", cache)
+			return orig, merged, nil
+		}
+	}
+	start := time.Now()
+	orig, merged, err = udtag.Jackknife(train, k, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	log.Printf("jackknifed tags (%d folds) in %s", k, time.Since(start).Round(time.Second))
+	if cache != "" {
+		if err := os.MkdirAll(cache, 0o755); err != nil {
+			return nil, nil, err
+		}
+		if err := writeAll(po, orig); err != nil {
+			return nil, nil, err
+		}
+		if err := writeAll(pm, merged); err != nil {
+			return nil, nil, err
+		}
+	}
+	return orig, merged, nil
+}
+
+// devTagger loads the tagger at path, or trains one on train when there is
+// no such file.
+func devTagger(path string, train []*conllu.Sentence, opt udtag.TrainOptions) (*udtag.Model, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		log.Printf("no %s: training the dev tagger on all of train", path)
+		return udtag.Train(train, opt)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	log.Printf("dev tagger: %s", path)
+	return udtag.Load(f)
+}
+
+// retag returns copies of sents with UPOS and XPOS from the tagger.
+func retag(m *udtag.Model, sents []*conllu.Sentence) []*conllu.Sentence {
+	out := make([]*conllu.Sentence, len(sents))
+	for i, s := range sents {
+		c := &conllu.Sentence{Lines: s.Lines, Words: slices.Clone(s.Words)}
+		up, xp := m.Tag(s.Forms())
+		for j := range c.Words {
+			c.Words[j].UPOS, c.Words[j].XPOS = up[j], xp[j]
+		}
+		out[i] = c
+	}
+	return out
+}
+
+func writeAll(path string, sents []*conllu.Sentence) error {
+	var b bytes.Buffer
+	for _, s := range sents {
+		if err := conllu.Write(&b, s); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
 }
 
 func readClusters(path string) (*depparse.Clusters, error) {
@@ -137,32 +258,36 @@ func withMerged(sents []*conllu.Sentence) []*conllu.Sentence {
 	return out
 }
 
-// writePred writes DIR/NAME.gold.conllu and DIR/NAME.pred.conllu, the
-// second with HEAD and DEPREL from the parser.
-func writePred(dir, name string, m *depparse.Model, sents []*conllu.Sentence) error {
+// writePred writes DIR/NAME.gold.conllu (gold) and DIR/NAME.pred.conllu
+// (input with HEAD and DEPREL from the parser).
+func writePred(dir, name string, m *depparse.Model, gold, input []*conllu.Sentence) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	var gold, pred bytes.Buffer
-	for _, s := range sents {
-		if err := conllu.Write(&gold, s); err != nil {
-			return err
-		}
+	pred := make([]*conllu.Sentence, len(input))
+	for i, s := range input {
 		p := &conllu.Sentence{Lines: s.Lines, Words: slices.Clone(s.Words)}
 		upos, xpos := make([]string, len(p.Words)), make([]string, len(p.Words))
-		for i, w := range p.Words {
-			upos[i], xpos[i] = w.UPOS, w.XPOS
+		for j, w := range p.Words {
+			upos[j], xpos[j] = w.UPOS, w.XPOS
 		}
 		heads, labels := m.Parse(p.Forms(), upos, xpos)
-		for i := range p.Words {
-			p.Words[i].Head, p.Words[i].Deprel = heads[i], labels[i]
+		for j := range p.Words {
+			p.Words[j].Head, p.Words[j].Deprel = heads[j], labels[j]
 		}
-		if err := conllu.Write(&pred, p); err != nil {
-			return err
-		}
+		pred[i] = p
 	}
-	if err := os.WriteFile(filepath.Join(dir, name+".gold.conllu"), gold.Bytes(), 0o644); err != nil {
+	if err := writeAll(filepath.Join(dir, name+".gold.conllu"), gold); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, name+".pred.conllu"), pred.Bytes(), 0o644)
+	return writeAll(filepath.Join(dir, name+".pred.conllu"), pred)
+}
+
+func readTaggerClusters(path string) (*udtag.Clusters, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return udtag.ReadClusters(f)
 }
