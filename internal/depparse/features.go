@@ -41,6 +41,48 @@ func wordHash(s string) uint64 {
 	return h
 }
 
+// suffixHash hashes the last three bytes of s, lower-cased, apart from
+// wordHash's values.
+func suffixHash(s string) uint64 {
+	return wordHash(s[max(len(s)-3, 0):]) * k1
+}
+
+// shape returns bits for a word's form: initial capital, all capitals,
+// a digit, a hyphen, no letter or digit, and length over three bytes.
+func shape(s string) uint8 {
+	var b uint8
+	upper, alnum := true, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			alnum = true
+			if i == 0 {
+				b |= 1
+			}
+		case 'a' <= c && c <= 'z':
+			alnum, upper = true, false
+		case '0' <= c && c <= '9':
+			alnum = true
+			b |= 4
+		case c == '-':
+			b |= 8
+		case c >= 0x80:
+			alnum = true
+		}
+	}
+	if upper && alnum {
+		b |= 2
+	}
+	if !alnum {
+		b |= 16
+	}
+	if len(s) > 3 {
+		b |= 32
+	}
+	return b
+}
+
 // Hashes of the word forms of the root and of a missing token; no lower-cased
 // word hashes to them by design of their bytes (upper case survives).
 var (
@@ -70,6 +112,8 @@ type attrs struct {
 	wp   []uint64 // word hash mixed with the XPOS id
 	p, u []uint16 // XPOS and UPOS ids (0: unknown)
 	c, k []uint16 // fine and coarse word cluster (0: none)
+	sfx  []uint64 // hash of the last three lower-cased bytes
+	shp  []uint8  // word shape bits (see shape)
 }
 
 // state is an arc-hybrid configuration plus the partial tree.
@@ -120,10 +164,13 @@ func (a *attrs) reset(n int) {
 	a.u = grow16(a.u, n+2)
 	a.c = grow16(a.c, n+2)
 	a.k = grow16(a.k, n+2)
+	a.sfx = grow64(a.sfx, n+2)
+	a.shp = grow8(a.shp, n+2)
 	for i, h := range [2]uint64{hashRoot, hashNone} {
 		j := n + i
 		id := uint16(idRoot + i)
 		a.w[j], a.wp[j], a.p[j], a.u[j], a.c[j], a.k[j] = h, h, id, id, id, id
+		a.sfx[j], a.shp[j] = h, uint8(0x80+i)
 	}
 }
 
@@ -224,7 +271,7 @@ func bucket(d int32) uint64 {
 func vcap(v uint8) uint64 { return uint64(min(v, 6)) }
 
 // numMoveFeats is the number of transition feature templates.
-const numMoveFeats = 110
+const numMoveFeats = 116
 
 // moveFeats writes the weight rows of the transition features of s.
 func moveFeats(s *state, a *attrs, shiftBits uint, out *[numMoveFeats]uint32) {
@@ -317,6 +364,10 @@ func moveFeats(s *state, a *attrs, shiftBits uint, out *[numMoveFeats]uint32) {
 		// stack depth and clusters of the lookahead
 		f2(109, min(uint64(len(s.stack)), 8), b0p),
 		f3(110, uint64(a.k[s0]), uint64(a.k[b0]), uint64(a.k[b1])),
+		// suffixes and shapes, for words the tagger gets wrong
+		f1(111, a.sfx[s0]), f1(112, a.sfx[b0]), f2(113, a.sfx[s0], a.sfx[b0]),
+		f2(114, uint64(a.shp[s0]), uint64(a.shp[b0])), f1(115, a.sfx[b1]),
+		f2(116, a.sfx[s1], a.sfx[s0]),
 	}
 	for i, x := range f {
 		out[i] = rowOf(x, shiftBits)
@@ -324,7 +375,7 @@ func moveFeats(s *state, a *attrs, shiftBits uint, out *[numMoveFeats]uint32) {
 }
 
 // numLabelFeats is the number of label feature templates.
-const numLabelFeats = 36
+const numLabelFeats = 38
 
 // labelFeats writes the weight rows of the label features of the arc h -> d
 // (d is finished: all its children are attached).
@@ -368,6 +419,7 @@ func labelFeats(s *state, a *attrs, h, d int32, shiftBits uint, out *[numLabelFe
 		f3(30, dir, w[dl], hp), f4(31, dir, w[dl], dp, hp), f4(32, dir, P(s.b), dp, hp),
 		f1(33, dir), f3(34, dir, w[dr], dp), f4(35, dir, wp[d], hp, dist64),
 		f3(36, dir, uint64(u[d]), vcap(s.vl[d])*8+vcap(s.vr[d])),
+		f3(37, dir, a.sfx[d], hp), f4(38, dir, uint64(a.shp[d]), dp, hp),
 	}
 	for i, x := range f {
 		out[i] = rowOf(x, shiftBits)

@@ -11,7 +11,7 @@ const (
 	moveAccs   = 4
 	moveLimit  = 1100
 	labelAccs  = 2
-	labelLimit = 1800
+	labelLimit = 1700
 )
 
 // Compile-time checks that an accumulator cannot overflow a lane.

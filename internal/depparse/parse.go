@@ -52,6 +52,7 @@ func (m *Model) prepare(a *attrs, words, upos, xpos []string) {
 			u = m.uposID[upos[i]]
 		}
 		a.w[i] = h
+		a.sfx[i], a.shp[i] = suffixHash(wd), shape(wd)
 		a.wp[i] = f1(uint64(p)+0x10000, h)
 		a.p[i], a.u[i] = p, u
 		a.c[i], a.k[i] = 0, 0

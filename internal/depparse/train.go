@@ -61,6 +61,7 @@ type TrainOptions struct {
 	Explore   float64 // probability of following a wrong prediction after the first epoch [0.9]
 	Seed      uint64  // shuffling and exploration seed
 	Runs      int     // independent trainings (other shuffles) whose averaged weights are summed [1]
+	TagNoise  float64 // probability of replacing a training tag by a random one, per tag and epoch [0]
 	Clusters  *Clusters
 	// Epoch, if set, is called after each epoch with the averaged model so far.
 	Epoch func(epoch int, m *Model)
@@ -191,6 +192,7 @@ type trainer struct {
 	costs      [numMoves]int
 	rng        *rand.Rand
 	explore    float64
+	tagNoise   float64
 	nl         int
 	moveShift  uint
 	labelShift uint
@@ -259,7 +261,7 @@ func Train(sents []*conllu.Sentence, opt TrainOptions) (*Model, error) {
 	}
 	m.xpos, m.upos = sortedKeys(xset), sortedKeys(uset)
 	m.index()
-	t := &trainer{m: m, labelID: map[string]uint8{}, nl: len(m.labels), explore: opt.Explore,
+	t := &trainer{m: m, labelID: map[string]uint8{}, nl: len(m.labels), explore: opt.Explore, tagNoise: opt.TagNoise,
 		moveShift: 64 - opt.MoveBits, labelShift: 64 - opt.LabelBits}
 	for i, l := range m.labels {
 		t.labelID[l] = uint8(i)
@@ -423,6 +425,18 @@ func (t *trainer) sentence(sd *sentence, explore bool) {
 	sc := &t.sc
 	n := len(sd.words)
 	m.prepare(&sc.a, sd.words, sd.upos, sd.xpos)
+	if t.tagNoise > 0 {
+		a := &sc.a
+		for i := range n {
+			if t.rng.Float64() < t.tagNoise {
+				a.p[i] = uint16(1 + t.rng.IntN(len(m.xpos)))
+				a.wp[i] = f1(uint64(a.p[i])+0x10000, a.w[i])
+			}
+			if t.rng.Float64() < t.tagNoise {
+				a.u[i] = uint16(1 + t.rng.IntN(len(m.upos)))
+			}
+		}
+	}
 	s := &sc.s
 	s.reset(n)
 	for !s.done() {

@@ -48,6 +48,7 @@ func main() {
 	explore := flag.Float64("explore", 0.9, "probability of following a wrong prediction after epoch 1")
 	seed := flag.Uint64("seed", 1, "training seed")
 	runs := flag.Int("runs", 1, "independent trainings whose weights are summed")
+	tagNoise := flag.Float64("tagnoise", 0, "probability of replacing a training tag by a random one")
 	verbose := flag.Bool("v", false, "print dev scores after every epoch")
 	merged := flag.Bool("merged", true, "also train on the pipeline-tokenised copies of the training sentences")
 	tags := flag.String("tags", "jackknife", "training tags: jackknife (K-fold predictions of package udtag) or gold")
@@ -109,7 +110,7 @@ func main() {
 	devTagged, devMergedTagged := retag(tagger, dev), retag(tagger, devMerged)
 
 	opt := depparse.TrainOptions{Epochs: *epochs, MoveBits: *moveBits, LabelBits: *labelBits,
-		Explore: *explore, Seed: *seed, Runs: *runs, Clusters: cl}
+		Explore: *explore, Seed: *seed, Runs: *runs, TagNoise: *tagNoise, Clusters: cl}
 	if *verbose {
 		opt.Epoch = func(ep int, m *depparse.Model) {
 			g, p := m.Evaluate(dev), m.Evaluate(devTagged)
