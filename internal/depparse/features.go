@@ -129,43 +129,23 @@ type state struct {
 	sl, sr []uint64
 }
 
-func grow32(s []int32, n int) []int32 {
+// grow returns s resized to n elements, reallocated when too small.
+func grow[T any](s []T, n int) []T {
 	if cap(s) < n {
-		return make([]int32, n, n+n/4)
-	}
-	return s[:n]
-}
-
-func grow8(s []uint8, n int) []uint8 {
-	if cap(s) < n {
-		return make([]uint8, n, n+n/4)
-	}
-	return s[:n]
-}
-
-func grow64(s []uint64, n int) []uint64 {
-	if cap(s) < n {
-		return make([]uint64, n, n+n/4)
-	}
-	return s[:n]
-}
-
-func grow16(s []uint16, n int) []uint16 {
-	if cap(s) < n {
-		return make([]uint16, n, n+n/4)
+		return make([]T, n, n+n/4)
 	}
 	return s[:n]
 }
 
 func (a *attrs) reset(n int) {
-	a.w = grow64(a.w, n+2)
-	a.wp = grow64(a.wp, n+2)
-	a.p = grow16(a.p, n+2)
-	a.u = grow16(a.u, n+2)
-	a.c = grow16(a.c, n+2)
-	a.k = grow16(a.k, n+2)
-	a.sfx = grow64(a.sfx, n+2)
-	a.shp = grow8(a.shp, n+2)
+	a.w = grow(a.w, n+2)
+	a.wp = grow(a.wp, n+2)
+	a.p = grow(a.p, n+2)
+	a.u = grow(a.u, n+2)
+	a.c = grow(a.c, n+2)
+	a.k = grow(a.k, n+2)
+	a.sfx = grow(a.sfx, n+2)
+	a.shp = grow(a.shp, n+2)
 	for i, h := range [2]uint64{hashRoot, hashNone} {
 		j := n + i
 		id := uint16(idRoot + i)
@@ -179,16 +159,28 @@ func (s *state) reset(n int) {
 	s.stack = s.stack[:0]
 	s.b = 0
 	m := n + 2
-	s.head, s.label = grow32(s.head, m), grow8(s.label, m)
-	s.l1, s.l2, s.r1, s.r2 = grow32(s.l1, m), grow32(s.l2, m), grow32(s.r1, m), grow32(s.r2, m)
-	s.vl, s.vr = grow8(s.vl, m), grow8(s.vr, m)
-	s.sl, s.sr = grow64(s.sl, m), grow64(s.sr, m)
+	s.head, s.label = grow(s.head, m), grow(s.label, m)
+	s.l1, s.l2, s.r1, s.r2 = grow(s.l1, m), grow(s.l2, m), grow(s.r1, m), grow(s.r2, m)
+	s.vl, s.vr = grow(s.vl, m), grow(s.vr, m)
+	s.sl, s.sr = grow(s.sl, m), grow(s.sr, m)
 	none := int32(n + 1)
 	for i := range m {
 		s.head[i], s.label[i] = -1, labelNone
 		s.l1[i], s.l2[i], s.r1[i], s.r2[i] = none, none, none, none
 		s.vl[i], s.vr[i], s.sl[i], s.sr[i] = 0, 0, 0, 0
 	}
+}
+
+// forced returns the only valid transition, when the valid set has one
+// element other than SHIFT (at the end of the buffer).
+func forced(valid uint8) (int, bool) {
+	switch valid {
+	case 1 << left:
+		return left, true
+	case 1 << right:
+		return right, true
+	}
+	return shift, false
 }
 
 // done reports whether the configuration is terminal.

@@ -211,36 +211,61 @@ func (r *reader) str() string {
 	return string(r.take(r.count(maxString, "bytes in a string")))
 }
 
-func (r *reader) sparse(rows, width int, limit int16) []int16 {
+// sparse reads a table written by writeSparse straight into packed form
+// (see pack): a lane of the file holds a two's-complement int16; flipping
+// its sign bit gives w+32768, and subtracting 32768-limit from every lane at
+// once cannot borrow across lanes once each lane is checked to be within
+// ±limit.
+func (r *reader) sparse(rows, width int, limit int16) []uint64 {
 	bitmap := r.take((rows + 7) / 8)
 	if bitmap == nil {
 		return nil
 	}
-	tab := make([]int16, rows*width)
+	nw := lanes(width)
+	tab := make([]uint64, rows*nw)
+	var empty [maxLabels / 4]uint64
+	for j := range nw * 4 {
+		empty[j/4] |= uint64(limit) << (16 * (j % 4))
+	}
+	const flip = 0x8000800080008000
+	lo, hi := uint64(0x8000-int(limit)), uint64(0x8000+int(limit))
+	sub := lo * 0x0001000100010001
 	for i, b := range bitmap {
-		for b != 0 {
-			j := 0
-			for b&(1<<j) == 0 {
-				j++
-			}
-			b &^= 1 << j
-			row := i*8 + j
+		for k := range 8 {
+			row := i*8 + k
 			if row >= rows {
-				r.err = fmt.Errorf("%w: bitmap past the last row", ErrFormat)
-				return nil
+				if b>>k != 0 {
+					r.err = fmt.Errorf("%w: bitmap past the last row", ErrFormat)
+					return nil
+				}
+				break
+			}
+			dst := tab[row*nw : (row+1)*nw]
+			if b&(1<<k) == 0 {
+				copy(dst, empty[:nw])
+				continue
 			}
 			p := r.take(2 * width)
 			if p == nil {
 				return nil
 			}
-			dst := tab[row*width : (row+1)*width]
-			for k := range dst {
-				v := int16(binary.LittleEndian.Uint16(p[2*k:]))
-				if v < -limit || v > limit {
-					r.err = fmt.Errorf("%w: weight %d outside ±%d", ErrFormat, v, limit)
-					return nil
+			for w := range nw {
+				var x uint64
+				if n := min(width-4*w, 4); n == 4 {
+					x = binary.LittleEndian.Uint64(p[8*w:])
+				} else {
+					var buf [8]byte // padding lanes hold weight 0
+					copy(buf[:], p[8*w:8*w+2*n])
+					x = binary.LittleEndian.Uint64(buf[:])
 				}
-				dst[k] = v
+				x ^= flip
+				for j := range 4 {
+					if v := x >> (16 * j) & 0xffff; v < lo || v > hi {
+						r.err = fmt.Errorf("%w: weight %d outside ±%d", ErrFormat, int(v)-0x8000, limit)
+						return nil
+					}
+				}
+				dst[w] = x - sub
 			}
 		}
 	}
@@ -297,12 +322,11 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		m.clusters.insert(k, clusterVal{binary.LittleEndian.Uint16(p), binary.LittleEndian.Uint16(p[2:])})
 	}
-	mw := rd.sparse(1<<m.moveBits, moveStride, moveLimit)
-	lw := rd.sparse(1<<m.labelBits, nl, labelLimit)
+	m.moveW = rd.sparse(1<<m.moveBits, moveStride, moveLimit)
+	m.labelW = rd.sparse(1<<m.labelBits, nl, labelLimit)
 	if rd.err != nil {
 		return nil, rd.err
 	}
-	m.moveW, m.labelW = pack(mw, moveStride, moveLimit), pack(lw, nl, labelLimit)
 	if len(rd.b) != 0 {
 		return nil, fmt.Errorf("%w: %d trailing bytes", ErrFormat, len(rd.b))
 	}

@@ -141,13 +141,8 @@ func (m *Model) Parse(words, upos, xpos []string) (heads []int, labels []string)
 	nl := len(m.labels)
 	for !s.done() {
 		mask := s.valid()
-		mv := shift
-		switch mask {
-		case 1 << left:
-			mv = left
-		case 1 << right:
-			mv = right
-		default:
+		mv, ok := forced(mask)
+		if !ok {
 			moveFeats(s, &sc.a, 64-m.moveBits, &sc.mf)
 			mv = bestMove(scoreMoves(m.moveW, &sc.mf), mask)
 		}

@@ -225,6 +225,7 @@ func Train(sents []*conllu.Sentence, opt TrainOptions) (*Model, error) {
 	labelSet := map[string]bool{"root": true}
 	xset, uset := map[string]bool{}, map[string]bool{}
 	var data []sentence
+	var kept []*conllu.Sentence
 	for _, s := range sents {
 		heads := make([]int, len(s.Words))
 		for i, w := range s.Words {
@@ -233,6 +234,7 @@ func Train(sents []*conllu.Sentence, opt TrainOptions) (*Model, error) {
 		if len(heads) == 0 || !checkTree(heads) {
 			continue
 		}
+		kept = append(kept, s)
 		for _, w := range s.Words {
 			labelSet[w.Deprel] = true
 			xset[w.XPOS], uset[w.UPOS] = true, true
@@ -267,21 +269,12 @@ func Train(sents []*conllu.Sentence, opt TrainOptions) (*Model, error) {
 		t.labelID[l] = uint8(i)
 	}
 	m.rootLabel = t.labelID["root"]
-	k := 0
-	for _, s := range sents {
-		heads := make([]int, len(s.Words))
-		for i, w := range s.Words {
-			heads[i] = w.Head
-		}
-		if len(heads) == 0 || !checkTree(heads) {
-			continue
-		}
+	for k, s := range kept {
 		sd := &data[k]
-		k++
 		for i, w := range s.Words {
 			l := t.labelID[w.Deprel]
 			sd.label[i] = l
-			if int(sd.head[i]) == len(heads) {
+			if int(sd.head[i]) == len(s.Words) {
 				continue
 			}
 			m.dirMask[dirOf(sd.head[i], int32(i))] |= 1 << l
@@ -441,13 +434,8 @@ func (t *trainer) sentence(sd *sentence, explore bool) {
 	s.reset(n)
 	for !s.done() {
 		valid := s.valid()
-		mv := shift
-		switch valid {
-		case 1 << left:
-			mv = left
-		case 1 << right:
-			mv = right
-		default:
+		mv, ok := forced(valid)
+		if !ok {
 			moveFeats(s, &sc.a, t.moveShift, &sc.mf)
 			scores := t.scoreMoves(&sc.mf)
 			t.moveCosts(s, sd.head, valid)

@@ -31,6 +31,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph/internal/conllu"
@@ -42,12 +43,12 @@ func main() {
 	data := flag.String("data", "../shared/data/ud", "folder with train.conllu and dev.conllu")
 	out := flag.String("out", "syntax/model", "output folder for parser.bin")
 	clusters := flag.String("clusters", "entities/model/clusters.tsv.gz", "word cluster table of the NER tagger")
-	epochs := flag.Int("epochs", 15, "training epochs")
-	moveBits := flag.Uint("movebits", 20, "log2 of the transition weight rows")
-	labelBits := flag.Uint("labelbits", 17, "log2 of the label weight rows")
+	epochs := flag.Int("epochs", 6, "training epochs per run")
+	moveBits := flag.Uint("movebits", 19, "log2 of the transition weight rows")
+	labelBits := flag.Uint("labelbits", 16, "log2 of the label weight rows")
 	explore := flag.Float64("explore", 0.9, "probability of following a wrong prediction after epoch 1")
 	seed := flag.Uint64("seed", 1, "training seed")
-	runs := flag.Int("runs", 1, "independent trainings whose weights are summed")
+	runs := flag.Int("runs", 3, "independent trainings whose weights are summed")
 	tagNoise := flag.Float64("tagnoise", 0, "probability of replacing a training tag by a random one")
 	verbose := flag.Bool("v", false, "print dev scores after every epoch")
 	merged := flag.Bool("merged", true, "also train on the pipeline-tokenised copies of the training sentences")
@@ -72,7 +73,11 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	topt := udtag.TrainOptions{Seed: 1, Logf: log.Printf}
+	topt := udtag.TrainOptions{Seed: 1, Logf: func(format string, args ...any) {
+		if *verbose || strings.Contains(format, "jackknife") {
+			log.Printf(format, args...)
+		}
+	}}
 	if topt.Clusters, err = readTaggerClusters(*clusters); err != nil {
 		log.Fatal(err)
 	}
