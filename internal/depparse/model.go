@@ -276,7 +276,15 @@ func (r *reader) sparse(rows, width int, limit int16) []uint64 {
 // and the checksum, and returns an error wrapping ErrFormat for a file that
 // is not a valid model.
 func Load(r io.Reader) (*Model, error) {
-	data, err := io.ReadAll(r)
+	var data []byte
+	var err error
+	if lr, ok := r.(interface{ Len() int }); ok {
+		// bytes.Reader and strings.Reader (an embedded model): one allocation.
+		data = make([]byte, lr.Len())
+		_, err = io.ReadFull(r, data)
+	} else {
+		data, err = io.ReadAll(r)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("depparse: reading model: %w", err)
 	}

@@ -149,16 +149,20 @@ func BenchmarkLoad(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	var m *depparse.Model
 	var heap uint64
+	var cpu float64
 	for b.Loop() {
+		c0 := cpuSeconds()
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
 		m, err = depparse.Load(bytes.NewReader(data))
 		require.NoError(b, err)
+		cpu += cpuSeconds() - c0
 		runtime.GC()
 		runtime.ReadMemStats(&after)
 		heap = after.HeapAlloc - before.HeapAlloc
 	}
 	runtime.KeepAlive(m)
 	b.ReportMetric(float64(heap)/(1<<20), "MB-heap")
+	b.ReportMetric(1000*cpu/float64(b.N), "cpu-ms/load")
 }
