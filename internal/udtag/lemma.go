@@ -93,10 +93,12 @@ func (s script) apply(word string, low []byte) string {
 	if s.lower {
 		base = string(low)
 	}
-	if s.strip > len(base) {
+	cut := len(base) - s.strip
+	if cut < 0 || (cut < len(base) && !utf8.RuneStart(base[cut])) {
+		// The rule would split a character: it was not made for this word.
 		return base
 	}
-	return base[:len(base)-s.strip] + s.add
+	return base[:cut] + s.add
 }
 
 // scriptFor returns the shortest script that turns form into lemma,
