@@ -96,10 +96,10 @@ func TestScriptFor(t *testing.T) {
 
 func TestLemmatizerRules(t *testing.T) {
 	l := trainLemmatizer([]lemmaSample{
-		{"walked", "VBD", "walk"}, {"jumped", "VBD", "jump"}, {"played", "VBD", "play"},
-		{"ran", "VBD", "run"}, {"carried", "VBD", "carry"}, {"hurried", "VBD", "hurry"},
-		{"boxes", "NNS", "box"}, {"cats", "NNS", "cat"}, {"dogs", "NNS", "dog"},
-		{"Paris", "NNP", "Paris"}, {"Rome", "NNP", "Rome"},
+		{"walked", "VERB", "VBD", "walk"}, {"jumped", "VERB", "VBD", "jump"}, {"played", "VERB", "VBD", "play"},
+		{"ran", "VERB", "VBD", "run"}, {"carried", "VERB", "VBD", "carry"}, {"hurried", "VERB", "VBD", "hurry"},
+		{"boxes", "NOUN", "NNS", "box"}, {"cats", "NOUN", "NNS", "cat"}, {"dogs", "NOUN", "NNS", "dog"},
+		{"Paris", "PROPN", "NNP", "Paris"}, {"Rome", "PROPN", "NNP", "Rome"},
 	})
 	m := &Model{lem: l}
 	assert.Equal(t, "kick", m.Lemma("kicked", "VERB", "VBD"), "suffix rule")

@@ -191,7 +191,7 @@ func Train(sents []*conllu.Sentence, opt TrainOptions) (*Model, error) {
 		for i, x := range s.Words {
 			w[i], t[i] = x.Form, class{x.UPOS, x.XPOS}
 			if x.Lemma != "" && x.Lemma != "_" && x.XPOS != "" {
-				samples = append(samples, lemmaSample{x.Form, x.XPOS, x.Lemma})
+				samples = append(samples, lemmaSample{x.Form, x.UPOS, x.XPOS, x.Lemma})
 			}
 		}
 		words, tags = append(words, w), append(tags, t)
@@ -556,6 +556,7 @@ func Jackknife(sents []*conllu.Sentence, k int, opt TrainOptions) (orig, merged 
 	if k < 2 {
 		return nil, nil, fmt.Errorf("udtag: jackknife needs at least 2 folds, got %d", k)
 	}
+	opt.defaults()
 	n := len(sents)
 	orig = make([]*conllu.Sentence, n)
 	merged = make([]*conllu.Sentence, n)

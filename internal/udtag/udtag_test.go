@@ -115,6 +115,26 @@ func TestTrainDeterministic(t *testing.T) {
 	assert.ErrorContains(t, err, "udtag:")
 }
 
+func TestJackknife(t *testing.T) {
+	ss, err := conllu.ReadFile(filepath.Join("testdata", "mini.conllu"))
+	require.NoError(t, err)
+	orig, merged, err := udtag.Jackknife(ss, 3, udtag.TrainOptions{Epochs: 4, Runs: 1})
+	require.NoError(t, err)
+	require.Len(t, orig, len(ss))
+	require.Len(t, merged, len(ss))
+	for i, s := range ss {
+		require.Equal(t, s.Forms(), orig[i].Forms())
+		assert.Equal(t, conllu.MergePipelineTokens(s).Forms(), merged[i].Forms())
+		for j, w := range orig[i].Words {
+			assert.True(t, uposSet[w.UPOS] && xposSet[w.XPOS], "%s %s", w.UPOS, w.XPOS)
+			assert.Equal(t, s.Words[j].Lemma, w.Lemma, "other columns kept")
+		}
+	}
+	assert.NotEqual(t, "", ss[0].Words[0].UPOS, "input left as it was")
+	_, _, err = udtag.Jackknife(ss, 1, udtag.TrainOptions{})
+	assert.ErrorContains(t, err, "udtag:")
+}
+
 func TestLoadErrors(t *testing.T) {
 	var good bytes.Buffer
 	require.NoError(t, miniModel(t).Write(&good))
