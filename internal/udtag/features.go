@@ -81,14 +81,14 @@ func lowerHash(s string) uint64 {
 
 // Flags of a word.
 const (
-	flDigit  = 1 << iota // has a digit
-	flHyphen             // has a '-'
-	flUpper              // first letter upper-case
-	flAllUp              // letters, all upper-case
-	flPeriod             // has a '.'
-	flNoAlnum            // no letter and no digit
-	flAllDig             // digits only (with , . allowed)
-	flLong               // more than 12 bytes
+	flDigit   = 1 << iota // has a digit
+	flHyphen              // has a '-'
+	flUpper               // first letter upper-case
+	flAllUp               // letters, all upper-case
+	flPeriod              // has a '.'
+	flNoAlnum             // no letter and no digit
+	flAllDig              // digits only (with , . allowed)
+	flLong                // more than 12 bytes
 )
 
 // tok holds what the features of one word are built from.
@@ -100,6 +100,7 @@ type tok struct {
 	flags    uint8
 	fixed    uint8 // class of a frequent unambiguous word, or noClass
 	amb      uint16
+	row      uint32 // 1-based row of the word in Model.vecs; 0 none
 }
 
 const noClass = 255
@@ -117,8 +118,21 @@ func init() {
 		cl: [5]uint32{1<<20 + 1, 1<<20 + 1, 1<<20 + 1, 1<<20 + 1, 1<<20 + 1}, fixed: noClass}
 }
 
-// prepare fills t from word s.
+// prepare fills t from word s: from the precomputed words when s is one
+// of them, else by prepareSlow.
 func (m *Model) prepare(t *tok, s string) {
+	if len(s) <= maxWordBytes {
+		if e, ok := m.words.lookup(hashString(s)); ok && e.row > 0 {
+			*t = m.vtoks[e.row-1]
+			return
+		}
+	}
+	m.prepareSlow(t, s)
+}
+
+// prepareSlow fills t from word s.
+func (m *Model) prepareSlow(t *tok, s string) {
+	t.row = 0
 	if len(s) > maxWordBytes {
 		s = s[:maxWordBytes]
 		t.flags = flLong
@@ -261,20 +275,73 @@ func fkey2(tmpl, a, b uint64) uint64 { return fkey(tmpl, a*0x2545f4914f6cdd1d^mi
 // maxStatic bounds the number of static features of a word.
 const maxStatic = 40
 
-// staticFeatures writes the features of word i that do not depend on
-// predicted tags into out and returns how many.
-func staticFeatures(out *[maxStatic]uint64, toks []tok, i int) int {
-	at := func(j int) *tok {
-		if j < 0 {
-			return &bosTok
+// Offsets of the words a word's features read: -2..+2, index o+2.
+const nOffsets = 5
+
+// maxWordFeats bounds wordFeatures' output.
+const maxWordFeats = 17
+
+// wordFeatures writes the features that read only the word t, seen from
+// the word o places before it (o = 0: t itself), into out and returns how
+// many. Their weights can be summed per word ahead of time.
+func wordFeatures(out []uint64, t *tok, o int) int {
+	switch o {
+	case 0:
+		out[0] = fkey(2, t.w)
+		out[1] = fkey(3, t.l)
+		for j := 0; j < 4; j++ {
+			out[2+j] = fkey(uint64(4+j), t.pre[j])
+			out[6+j] = fkey(uint64(8+j), t.suf[j])
 		}
-		if j >= len(toks) {
-			return &eosTok
+		out[10] = fkey(12, t.shp)
+		for j := 0; j < 5; j++ {
+			out[11+j] = fkey(uint64(13+j), uint64(t.cl[j]))
 		}
-		return &toks[j]
+		out[16] = fkey(37, uint64(t.flags&(flDigit|flAllDig|flNoAlnum|flHyphen|flPeriod)))
+		return 17
+	case -1:
+		out[0] = fkey(18, t.l)
+		out[1] = fkey(22, t.suf[2])
+		out[2] = fkey(27, uint64(t.cl[1]))
+		return 3
+	case 1:
+		out[0] = fkey(19, t.l)
+		out[1] = fkey(23, t.suf[2])
+		out[2] = fkey(24, t.suf[0])
+		out[3] = fkey(25, uint64(t.cl[1]))
+		out[4] = fkey(28, uint64(t.cl[0]))
+		out[5] = fkey(32, t.shp)
+		return 6
+	case -2:
+		out[0] = fkey(20, t.l)
+		return 1
+	case 2:
+		out[0] = fkey(21, t.l)
+		out[1] = fkey(26, uint64(t.cl[1]))
+		return 2
 	}
+	return 0
+}
+
+// at returns word j of toks, or the sentence boundary marks.
+func at(toks []tok, j int) *tok {
+	if j < 0 {
+		return &bosTok
+	}
+	if j >= len(toks) {
+		return &eosTok
+	}
+	return &toks[j]
+}
+
+// maxContext bounds contextFeatures' output.
+const maxContext = 9
+
+// contextFeatures writes the static features of word i that read more
+// than one word or the word's position.
+func contextFeatures(out *[maxContext]uint64, toks []tok, i int) {
 	t := &toks[i]
-	p1, p2, n1, n2 := at(i-1), at(i-2), at(i+1), at(i+2)
+	p1, n1 := at(toks, i-1), at(toks, i+1)
 	pos := uint64(0)
 	switch {
 	case i == 0:
@@ -282,38 +349,26 @@ func staticFeatures(out *[maxStatic]uint64, toks []tok, i int) int {
 	case i+1 == len(toks):
 		pos = 2
 	}
-	k := 0
-	add := func(key uint64) { out[k] = key; k++ }
-	add(fkey(1, 0))
-	add(fkey(2, t.w))
-	add(fkey(3, t.l))
-	for j := 0; j < 4; j++ {
-		add(fkey(uint64(4+j), t.pre[j]))
-		add(fkey(uint64(8+j), t.suf[j]))
+	out[0] = fkey(1, 0)
+	out[1] = fkey(29, uint64(t.flags)|pos<<8)
+	out[2] = fkey2(30, t.l, n1.l)
+	out[3] = fkey2(31, p1.l, t.l)
+	out[4] = fkey2(33, t.l, pos)
+	out[5] = fkey2(34, t.suf[2], uint64(n1.cl[1]))
+	out[6] = fkey2(35, uint64(t.cl[1]), uint64(n1.cl[1]))
+	out[7] = fkey2(36, p1.l^n1.l*31, t.shp)
+	out[8] = fkey(38, uint64(t.flags&(flUpper|flAllUp))|pos<<4)
+}
+
+// staticFeatures writes all features of word i that do not depend on
+// predicted tags into out and returns how many.
+func staticFeatures(out *[maxStatic]uint64, toks []tok, i int) int {
+	var cf [maxContext]uint64
+	contextFeatures(&cf, toks, i)
+	k := copy(out[:], cf[:])
+	for o := -2; o <= 2; o++ {
+		k += wordFeatures(out[k:], at(toks, i+o), o)
 	}
-	add(fkey(12, t.shp))
-	for j := 0; j < 5; j++ {
-		add(fkey(uint64(13+j), uint64(t.cl[j])))
-	}
-	add(fkey(18, p1.l))
-	add(fkey(19, n1.l))
-	add(fkey(20, p2.l))
-	add(fkey(21, n2.l))
-	add(fkey(22, p1.suf[2]))
-	add(fkey(23, n1.suf[2]))
-	add(fkey(24, n1.suf[0]))
-	add(fkey(25, uint64(n1.cl[1])))
-	add(fkey(26, uint64(n2.cl[1])))
-	add(fkey(27, uint64(p1.cl[1])))
-	add(fkey(28, uint64(n1.cl[0])))
-	add(fkey(29, uint64(t.flags)|pos<<8))
-	add(fkey2(30, t.l, n1.l))
-	add(fkey2(31, p1.l, t.l))
-	add(fkey(32, n1.shp))
-	add(fkey2(33, t.l, pos))
-	add(fkey2(34, t.suf[2], uint64(n1.cl[1])))
-	add(fkey2(35, uint64(t.cl[1]), uint64(n1.cl[1])))
-	add(fkey2(36, p1.l^n1.l*31, t.shp))
 	return k
 }
 

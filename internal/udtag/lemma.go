@@ -1,8 +1,6 @@
 package udtag
 
 import (
-	"cmp"
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -28,9 +26,12 @@ type lemmatizer struct {
 	except  table[uint32] // exceptKey(xpos, lower word) -> script index
 }
 
-func ruleKey(xpos string, suffix []byte) uint64 {
-	return mix(hashString(xpos)*0x9e3779b97f4a7c15 ^ hashBytes(suffix) ^ uint64(len(suffix))<<56)
+func ruleKey(tag uint64, suffix []byte) uint64 {
+	return mix(tag*0x9e3779b97f4a7c15 ^ hashBytes(suffix) ^ uint64(len(suffix))<<56)
 }
+
+// classTagHash is the rule tag of a (UPOS, XPOS) pair.
+func classTagHash(upos, xpos string) uint64 { return mix(hashString(upos)+0x75) ^ hashString(xpos) }
 
 func exceptKey(xpos string, low []byte) uint64 {
 	return mix(hashString(xpos)*0x2545f4914f6cdd1d ^ hashBytes(low) ^ 0x6c656d6d61)
@@ -55,7 +56,7 @@ func (m *Model) Lemma(word, upos, xpos string) string {
 		tag = uposToXPOS[upos]
 	}
 	low := lowerBytes(word)
-	if s, ok := m.lem.find(tag, low); ok {
+	if s, ok := m.lem.find(upos, tag, low); ok {
 		return s.apply(word, low)
 	}
 	if upos == "PROPN" || upos == "NUM" || upos == "PUNCT" || upos == "SYM" || upos == "X" {
@@ -71,17 +72,25 @@ var uposToXPOS = map[string]string{
 	"SCONJ": "IN", "INTJ": "UH", "PUNCT": ".", "SYM": "SYM", "X": "FW",
 }
 
-func (l *lemmatizer) find(xpos string, low []byte) (script, bool) {
+func (l *lemmatizer) find(upos, xpos string, low []byte) (script, bool) {
 	if len(l.scripts) == 0 {
 		return script{}, false
 	}
 	if i, ok := l.except.lookup(exceptKey(xpos, low)); ok {
 		return l.scripts[i], true
 	}
-	for k := min(maxSuffix, len(low)); k >= 0; k-- {
-		if i, ok := l.rules.lookup(ruleKey(xpos, low[len(low)-k:])); ok {
-			if s := l.scripts[i]; s.strip <= len(low) {
-				return s, true
+	return l.findRule(upos, xpos, low)
+}
+
+// findRule returns the rule of the longest suffix of low for the (UPOS,
+// XPOS) pair, or for XPOS alone when the pair has no rules.
+func (l *lemmatizer) findRule(upos, xpos string, low []byte) (script, bool) {
+	for _, tag := range [2]uint64{classTagHash(upos, xpos), hashString(xpos)} {
+		for k := min(maxSuffix, len(low)); k >= 0; k-- {
+			if i, ok := l.rules.lookup(ruleKey(tag, low[len(low)-k:])); ok {
+				if s := l.scripts[i]; s.strip <= len(low) {
+					return s, true
+				}
 			}
 		}
 	}
@@ -93,10 +102,12 @@ func (s script) apply(word string, low []byte) string {
 	if s.lower {
 		base = string(low)
 	}
-	if s.strip > len(base) {
+	cut := len(base) - s.strip
+	if cut < 0 || (cut < len(base) && !utf8.RuneStart(base[cut])) {
+		// The rule would split a character: it was not made for this word.
 		return base
 	}
-	return base[:len(base)-s.strip] + s.add
+	return base[:cut] + s.add
 }
 
 // scriptFor returns the shortest script that turns form into lemma,
@@ -121,12 +132,12 @@ func scriptFor(form, lemma string) script {
 	return best
 }
 
-// lemmaSample is one word type seen in training.
+// lemmaSample is one word seen in training.
 type lemmaSample struct {
-	form, xpos, lemma string
+	form, upos, xpos, lemma string
 }
 
-// trainLemmatizer learns rules and exceptions from word types.
+// trainLemmatizer learns rules and exceptions from training words.
 func trainLemmatizer(samples []lemmaSample) lemmatizer {
 	var l lemmatizer
 	index := map[script]uint32{}
@@ -139,25 +150,6 @@ func trainLemmatizer(samples []lemmaSample) lemmatizer {
 		index[s] = i
 		return i
 	}
-	// Count the scripts of word types per (xpos, suffix).
-	type key struct {
-		xpos, suffix string
-	}
-	counts := map[key]map[uint32]int{}
-	var keys []key
-	// Types: the majority lemma of each (lower form, xpos).
-	type tkey struct{ low, xpos string }
-	typeScripts := map[tkey]map[uint32]int{}
-	var tkeys []tkey
-	for _, s := range samples {
-		sid := scriptID(scriptFor(s.form, s.lemma))
-		tk := tkey{strings.ToLower(s.form), s.xpos}
-		if typeScripts[tk] == nil {
-			typeScripts[tk] = map[uint32]int{}
-			tkeys = append(tkeys, tk)
-		}
-		typeScripts[tk][sid]++
-	}
 	majority := func(c map[uint32]int) uint32 {
 		best, bn := uint32(0), -1
 		for id, n := range c {
@@ -167,15 +159,56 @@ func trainLemmatizer(samples []lemmaSample) lemmatizer {
 		}
 		return best
 	}
-	for _, tk := range tkeys {
-		sid := majority(typeScripts[tk])
-		for k := 0; k <= maxSuffix && k <= len(tk.low); k++ {
-			kk := key{tk.xpos, tk.low[len(tk.low)-k:]}
-			if counts[kk] == nil {
-				counts[kk] = map[uint32]int{}
-				keys = append(keys, kk)
+	// Word types: (lower form, upos, xpos), with the scripts of their
+	// tokens and their most frequent form.
+	type tkey struct{ low, upos, xpos string }
+	type tval struct {
+		scripts map[uint32]int
+		lemmas  map[string]int
+		forms   map[string]int
+	}
+	types := map[tkey]*tval{}
+	var tkeys []tkey
+	for _, s := range samples {
+		tk := tkey{strings.ToLower(s.form), s.upos, s.xpos}
+		v := types[tk]
+		if v == nil {
+			v = &tval{map[uint32]int{}, map[string]int{}, map[string]int{}}
+			types[tk] = v
+			tkeys = append(tkeys, tk)
+		}
+		v.scripts[scriptID(scriptFor(s.form, s.lemma))]++
+		v.lemmas[s.lemma]++
+		v.forms[s.form]++
+	}
+	top := func(c map[string]int) string {
+		best, bn := "", -1
+		for k, n := range c {
+			if n > bn || (n == bn && k < best) {
+				best, bn = k, n
 			}
-			counts[kk][sid]++
+		}
+		return best
+	}
+	// Rules: count the scripts of word types per (tag, suffix), for the
+	// tag as UPOS and XPOS together and as XPOS alone.
+	type key struct {
+		tag    uint64
+		suffix string
+	}
+	counts := map[key]map[uint32]int{}
+	var keys []key
+	for _, tk := range tkeys {
+		sid := majority(types[tk].scripts)
+		for _, tag := range []uint64{classTagHash(tk.upos, tk.xpos), hashString(tk.xpos)} {
+			for k := 0; k <= maxSuffix && k <= len(tk.low); k++ {
+				kk := key{tag, tk.low[len(tk.low)-k:]}
+				if counts[kk] == nil {
+					counts[kk] = map[uint32]int{}
+					keys = append(keys, kk)
+				}
+				counts[kk][sid]++
+			}
 		}
 	}
 	// Keep a rule when it differs from the rule of the suffix one byte
@@ -184,14 +217,10 @@ func trainLemmatizer(samples []lemmaSample) lemmatizer {
 	for _, k := range keys {
 		best[k] = majority(counts[k])
 	}
-	slices.SortFunc(keys, func(a, b key) int {
-		return cmp.Or(cmp.Compare(len(a.suffix), len(b.suffix)), cmp.Compare(a.xpos, b.xpos), cmp.Compare(a.suffix, b.suffix))
-	})
 	var kept []key
 	for _, k := range keys {
 		if len(k.suffix) > 0 {
-			parent := key{k.xpos, k.suffix[1:]}
-			if p, ok := best[parent]; ok && p == best[k] {
+			if p, ok := best[key{k.tag, k.suffix[1:]}]; ok && p == best[k] {
 				continue
 			}
 		}
@@ -199,21 +228,43 @@ func trainLemmatizer(samples []lemmaSample) lemmatizer {
 	}
 	l.rules = newTable[uint32](len(kept))
 	for _, k := range kept {
-		l.rules.insert(ruleKey(k.xpos, []byte(k.suffix)), best[k])
+		l.rules.insert(ruleKey(k.tag, []byte(k.suffix)), best[k])
 	}
-	// Exceptions: word types the rules get wrong.
-	var exc []tkey
+	// Exceptions: word types whose most frequent form (or lower-case form)
+	// the rules give the wrong lemma. They map the lower-case form to the type's most
+	// frequent lemma, whatever the case of the word ("i" → "I").
+	type exc struct {
+		key uint64
+		sid uint32
+	}
+	var excs []exc
 	for _, tk := range tkeys {
-		sid := majority(typeScripts[tk])
-		if s, ok := l.find(tk.xpos, []byte(tk.low)); !ok || s != l.scripts[sid] {
-			exc = append(exc, tk)
+		v := types[tk]
+		form, lemma := top(v.forms), top(v.lemmas)
+		low := []byte(tk.low)
+		s, ok := l.findRule(tk.upos, tk.xpos, low)
+		// Words other than proper nouns must also come out right when
+		// written in lower case.
+		if ok && s.apply(form, low) == lemma && (tk.upos == "PROPN" || s.apply(tk.low, low) == lemma) {
+			continue
 		}
+		excs = append(excs, exc{exceptKey(tk.xpos, low), scriptID(lowerScript(tk.low, lemma))})
 	}
-	l.except = newTable[uint32](len(exc))
-	for _, tk := range exc {
-		l.except.insert(exceptKey(tk.xpos, []byte(tk.low)), majority(typeScripts[tk]))
+	l.except = newTable[uint32](len(excs))
+	for _, e := range excs {
+		l.except.insert(e.key, e.sid)
 	}
 	return l
+}
+
+// lowerScript returns the script that turns the lower-case form low into
+// lemma after lower-casing, so that it applies to any case of the word.
+func lowerScript(low, lemma string) script {
+	cp := 0
+	for cp < len(low) && cp < len(lemma) && low[cp] == lemma[cp] {
+		cp++
+	}
+	return script{lower: true, strip: len(low) - cp, add: lemma[cp:]}
 }
 
 func (l *lemmatizer) write(e *enc) {

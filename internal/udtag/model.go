@@ -2,6 +2,7 @@ package udtag
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -23,6 +24,7 @@ type wordEntry struct {
 	fixed uint8  // the class of a frequent word that always had it, or noClass
 	amb   uint16 // index into Model.amb of the classes it was seen with (0: any)
 	known uint8  // 1: a known form; 2 (under lowerKey): a known lower-case form
+	row   uint32 // 1-based index into Model.vocab; 0 none
 }
 
 // lowerKey is the word-table key of a lower-case form's hash.
@@ -41,7 +43,55 @@ type Model struct {
 	feats    table[span]
 	entries  []uint32 // class<<16 | uint16(weight)
 	lem      lemmatizer
-	pool     sync.Pool
+	// vocab lists the most frequent training words. For each, vtoks holds
+	// its prepared tok and vecs the summed weights of its wordFeatures at
+	// each offset (nOffsets*len(classes) per word), so that tagging reads
+	// one row instead of looking up each feature.
+	vocab []string
+	vtoks []tok
+	vecs  []int32
+	pool  sync.Pool
+}
+
+// precompute fills vtoks and vecs from vocab and the feature weights, and
+// points the word table at them.
+func (m *Model) precompute() {
+	nc := len(m.classes)
+	// Make room for the vocabulary in the word table.
+	old := m.words
+	m.words = newTable[wordEntry](old.n + len(m.vocab))
+	for _, sl := range old.slots {
+		if sl.key != 0 {
+			m.words.insert(sl.key, sl.val)
+		}
+	}
+	m.vtoks = make([]tok, len(m.vocab))
+	m.vecs = make([]int32, len(m.vocab)*nOffsets*nc)
+	var fs [maxWordFeats]uint64
+	for r, w := range m.vocab {
+		t := &m.vtoks[r]
+		m.prepareSlow(t, w)
+		for o := -2; o <= 2; o++ {
+			v := m.vecs[(r*nOffsets+o+2)*nc : (r*nOffsets+o+3)*nc]
+			for _, k := range fs[:wordFeatures(fs[:], t, o)] {
+				sp, ok := m.feats.lookup(k)
+				if !ok {
+					continue
+				}
+				for _, e := range m.entries[sp.off : sp.off+sp.n] {
+					v[(e>>16)&(maxClasses-1)] += int32(int16(uint16(e)))
+				}
+			}
+		}
+		h := hashString(w)
+		e, _ := m.words.lookup(h)
+		if e.fixed == 0 && e.known == 0 && e.amb == 0 {
+			e.fixed = noClass
+		}
+		e.row = uint32(r + 1)
+		m.words.insert(h, e)
+		t.row = uint32(r + 1)
+	}
 }
 
 // Classes returns the (UPOS, XPOS) pairs the model predicts, as "UPOS/XPOS".
@@ -97,14 +147,31 @@ func (m *Model) Tag(words []string) (upos, xpos []string) {
 
 // predict scores word i and returns its best class.
 func (m *Model) predict(toks []tok, i int, c1, c2 uint8) uint8 {
-	var st [maxStatic]uint64
+	var cf [maxContext]uint64
+	var wf [maxWordFeats]uint64
 	var dy [maxDynamic]uint64
 	var score [maxClasses]int32
-	n := staticFeatures(&st, toks, i)
-	dynamicFeatures(&dy, toks, i, c1, c2)
-	for _, k := range st[:n] {
+	nc := len(m.classes)
+	for o := -2; o <= 2; o++ {
+		t := at(toks, i+o)
+		if t.row > 0 {
+			base := (int(t.row-1)*nOffsets + o + 2) * nc
+			v := m.vecs[base : base+nc]
+			s := score[:len(v)]
+			for c, x := range v {
+				s[c] += x
+			}
+			continue
+		}
+		for _, k := range wf[:wordFeatures(wf[:], t, o)] {
+			m.addFeature(&score, k)
+		}
+	}
+	contextFeatures(&cf, toks, i)
+	for _, k := range cf {
 		m.addFeature(&score, k)
 	}
+	dynamicFeatures(&dy, toks, i, c1, c2)
 	for _, k := range dy {
 		m.addFeature(&score, k)
 	}
@@ -149,6 +216,9 @@ func argmax[T int32 | float64](score *[maxClasses]T, n int, allowed *[2]uint64) 
 
 const magic = "NGUDTAG\x01"
 
+// maxModelBytes bounds the uncompressed size Load accepts.
+const maxModelBytes = 1 << 28
+
 // Write serialises the model (gzip-compressed binary). The same model
 // always gives the same bytes.
 func (m *Model) Write(w io.Writer) error {
@@ -178,6 +248,7 @@ func (m *Model) Write(w io.Writer) error {
 		e.w.WriteByte(v.known)
 		e.uv(uint64(v.amb))
 	})
+	e.uv(uint64(len(m.entries)))
 	writeTable(e, &m.feats, func(v span) {
 		e.uv(uint64(v.n))
 		for _, x := range m.entries[v.off : v.off+v.n] {
@@ -186,6 +257,10 @@ func (m *Model) Write(w io.Writer) error {
 		}
 	})
 	m.lem.write(e)
+	e.uv(uint64(len(m.vocab)))
+	for _, w := range m.vocab {
+		e.str(w)
+	}
 	if err := e.w.Flush(); err != nil {
 		return fmt.Errorf("udtag: writing model: %w", err)
 	}
@@ -235,20 +310,24 @@ func (e *enc) str(s string) {
 	e.w.WriteString(s)
 }
 
-// dec reads what enc wrote, keeping the first error.
+// dec reads what enc wrote from memory, keeping the first error.
 type dec struct {
-	r   *bufio.Reader
+	b   []byte
 	err error
 }
+
+var errShort = errors.New("truncated")
 
 func (d *dec) uv() uint64 {
 	if d.err != nil {
 		return 0
 	}
-	x, err := binary.ReadUvarint(d.r)
-	if err != nil {
-		d.err = err
+	x, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = errShort
+		return 0
 	}
+	d.b = d.b[n:]
 	return x
 }
 
@@ -256,10 +335,12 @@ func (d *dec) sv() int64 {
 	if d.err != nil {
 		return 0
 	}
-	x, err := binary.ReadVarint(d.r)
-	if err != nil {
-		d.err = err
+	x, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.err = errShort
+		return 0
 	}
+	d.b = d.b[n:]
 	return x
 }
 
@@ -267,11 +348,13 @@ func (d *dec) byte() byte {
 	if d.err != nil {
 		return 0
 	}
-	b, err := d.r.ReadByte()
-	if err != nil {
-		d.err = err
+	if len(d.b) == 0 {
+		d.err = errShort
+		return 0
 	}
-	return b
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
 }
 
 // count reads a length and checks it against limit.
@@ -289,11 +372,13 @@ func (d *dec) str() string {
 	if d.err != nil {
 		return ""
 	}
-	b := make([]byte, n)
-	if _, err := io.ReadFull(d.r, b); err != nil {
-		d.err = err
+	if n > len(d.b) {
+		d.err = errShort
+		return ""
 	}
-	return string(b)
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
 }
 
 func (d *dec) fail(format string, args ...any) {
@@ -311,11 +396,17 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrFormat, err)
 	}
-	d := &dec{r: bufio.NewReaderSize(zr, 1<<16)}
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(d.r, head); err != nil || string(head) != magic {
+	data, err := io.ReadAll(io.LimitReader(zr, maxModelBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrFormat, err)
+	}
+	if len(data) > maxModelBytes {
+		return nil, fmt.Errorf("%w: over %d bytes", ErrFormat, maxModelBytes)
+	}
+	if !bytes.HasPrefix(data, []byte(magic)) {
 		return nil, fmt.Errorf("%w: bad magic", ErrFormat)
 	}
+	d := &dec{b: data[len(magic):]}
 	m := &Model{}
 	nc := d.count(maxClasses)
 	for i := 0; i < nc && d.err == nil; i++ {
@@ -345,6 +436,7 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		return wordEntry{fixed: f, amb: uint16(a), known: k}
 	})
+	m.entries = make([]uint32, 0, d.count(1<<28))
 	readTable(d, &m.feats, func() span {
 		n := d.count(maxClasses)
 		sp := span{off: uint32(len(m.entries)), n: uint32(n)}
@@ -358,12 +450,17 @@ func Load(r io.Reader) (*Model, error) {
 		return sp
 	})
 	m.lem.read(d)
+	nv := d.count(1 << 20)
+	for i := 0; i < nv && d.err == nil; i++ {
+		m.vocab = append(m.vocab, d.str())
+	}
 	if d.err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrFormat, d.err)
 	}
 	if nc == 0 {
 		return nil, fmt.Errorf("%w: no classes", ErrFormat)
 	}
+	m.precompute()
 	return m, nil
 }
 
