@@ -1,56 +1,22 @@
 package depparse
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"math/rand/v2"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/conllu"
 )
 
 // Clusters is a word-cluster table: Words[i] (lower case) belongs to fine
-// cluster Fine[i] and coarse cluster Coarse[i].
+// cluster Fine[i] and coarse cluster Coarse[i]. The trainer fills it from
+// the NER tagger's table (entities/model/clusters.tsv.gz: the fine k=1024
+// clusters and their level-1 grouping into 256).
 type Clusters struct {
 	Words        []string
 	Fine, Coarse []uint16
-}
-
-// ReadClusters reads the NER tagger's cluster table (uncompressed
-// entities/model/clusters.tsv.gz): lines "word fine second level1 level2
-// level3", tab-separated, '#' lines skipped. Fine is the fine cluster and
-// Coarse the level1 one.
-func ReadClusters(r io.Reader) (*Clusters, error) {
-	cl := &Clusters{}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		p := strings.Split(line, "\t")
-		if len(p) != 6 {
-			return nil, fmt.Errorf("depparse: clusters line %d: %d fields, want 6", n, len(p))
-		}
-		fine, err1 := strconv.ParseUint(p[1], 10, 15)
-		coarse, err2 := strconv.ParseUint(p[3], 10, 15)
-		if err := errors.Join(err1, err2); err != nil {
-			return nil, fmt.Errorf("depparse: clusters line %d: %w", n, err)
-		}
-		cl.Words = append(cl.Words, p[0])
-		cl.Fine = append(cl.Fine, uint16(fine))
-		cl.Coarse = append(cl.Coarse, uint16(coarse))
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("depparse: clusters: %w", err)
-	}
-	return cl, nil
 }
 
 // TrainOptions controls Train. Zero fields take the defaults in brackets.

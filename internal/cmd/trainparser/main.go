@@ -22,7 +22,6 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"flag"
 	"fmt"
@@ -69,17 +68,18 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	cl, err := readClusters(*clusters)
-	if err != nil {
-		log.Fatal(err)
-	}
 	topt := udtag.TrainOptions{Seed: 1, Logf: func(format string, args ...any) {
 		if *verbose || strings.Contains(format, "jackknife") {
 			log.Printf(format, args...)
 		}
 	}}
-	if topt.Clusters, err = readTaggerClusters(*clusters); err != nil {
+	if topt.Clusters, err = readClusters(*clusters); err != nil {
 		log.Fatal(err)
+	}
+	// The parser uses the fine clusters and their level-1 grouping.
+	cl := &depparse.Clusters{Words: topt.Clusters.Words}
+	for _, ids := range topt.Clusters.IDs {
+		cl.Fine, cl.Coarse = append(cl.Fine, ids[0]), append(cl.Coarse, ids[2])
 	}
 	var trainSet []*conllu.Sentence
 	switch *tags {
@@ -239,19 +239,6 @@ func writeAll(path string, sents []*conllu.Sentence) error {
 	return os.WriteFile(path, b.Bytes(), 0o644)
 }
 
-func readClusters(path string) (*depparse.Clusters, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return depparse.ReadClusters(zr)
-}
-
 // withMerged returns sents followed by the pipeline-tokenised copies of the
 // sentences that MergePipelineTokens changes.
 func withMerged(sents []*conllu.Sentence) []*conllu.Sentence {
@@ -289,7 +276,7 @@ func writePred(dir, name string, m *depparse.Model, gold, input []*conllu.Senten
 	return writeAll(filepath.Join(dir, name+".pred.conllu"), pred)
 }
 
-func readTaggerClusters(path string) (*udtag.Clusters, error) {
+func readClusters(path string) (*udtag.Clusters, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
