@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/relations"
+	"github.com/newsgraph/newsgraph/syntax"
 )
 
 // addInputFlags defines the flags extract and graph share.
@@ -62,6 +63,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "json", "output format: json, jsonl or dot")
+	tokens := fs.Bool("tokens", false, "with json or jsonl: add each article's tokens (offsets, text, tag, pos, lemma, head, dep)")
 	input, jobs, stats := addInputFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -82,6 +84,18 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	var objects [][]byte
 	st, err := process(ctx, srcs, *input, *jobs, stdin, stderr, "extract", func(r newsgraph.Result) error {
 		switch {
+		case *format == "jsonl" && *tokens && r.Err == nil:
+			var buf bytes.Buffer
+			if err := newsgraph.WriteResultJSONL(&buf, r); err != nil {
+				return err
+			}
+			line, err := withTokens(bytes.TrimRight(buf.Bytes(), "\n"), r.Doc, false)
+			if err != nil {
+				return err
+			}
+			bw.Write(line)
+			bw.WriteByte('\n')
+			return bw.Flush()
 		case *format == "jsonl":
 			if err := newsgraph.WriteResultJSONL(bw, r); err != nil {
 				return err
@@ -101,7 +115,14 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			if *input == inputJSONL {
 				key = "id"
 			}
-			objects = append(objects, withMember(buf.Bytes(), key, r.ID, !single))
+			obj := withMember(buf.Bytes(), key, r.ID, !single)
+			if *tokens {
+				var err error
+				if obj, err = withTokens(obj, r.Doc, true); err != nil {
+					return err
+				}
+			}
+			objects = append(objects, obj)
 		}
 		return nil
 	})
@@ -138,6 +159,47 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return 1
 	}
 	return 0
+}
+
+// withTokens adds a "tokens" member, the document's tokens as
+// syntax.JSONToken objects, at the end of a JSON object; indented puts one
+// token per line.
+func withTokens(obj []byte, doc *newsgraph.Document, indented bool) ([]byte, error) {
+	end := bytes.LastIndexByte(obj, '}')
+	if end < 0 {
+		return obj, nil
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	head := bytes.TrimRight(obj[:end], " \n")
+	b.Write(head)
+	if len(head) > 0 && head[len(head)-1] != '{' {
+		b.WriteByte(',')
+	}
+	sep := ""
+	if indented {
+		b.WriteString("\n  ")
+		sep = "\n    "
+	}
+	b.WriteString(`"tokens": [`)
+	for i, t := range syntax.JSONTokens(doc.Document) {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(sep)
+		if err := enc.Encode(t); err != nil {
+			return nil, err
+		}
+		b.Truncate(b.Len() - 1) // Encode's newline
+	}
+	if indented {
+		b.WriteString("\n  ]\n")
+	} else {
+		b.WriteByte(']')
+	}
+	b.Write(obj[end:])
+	return b.Bytes(), nil
 }
 
 // withMember adds a string member at the start of a JSON object when

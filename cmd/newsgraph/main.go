@@ -8,6 +8,7 @@
 //	newsgraph graph [--format json|dot|graphml|csv|cypher] [--out PATH] [filters] [--state] FILE|DIR|-...
 //	newsgraph query [--state] GRAPH.json neighbours NAME | path A B | top [--by degree|pagerank] [-n N] | counts [--by type|country-pair]
 //	newsgraph tag --conll FILE
+//	newsgraph parse [--format conllu|dot|text] [FILE|-] | parse --conllu FILE
 //
 // Inputs are text files (one article each), directories (searched
 // recursively for *.txt, or with --input jsonl for *.jsonl and *.ndjson),
@@ -49,6 +50,8 @@ const usage = `usage:
         questions about a graph saved with graph --format json
   newsgraph tag --conll FILE
         tag CoNLL tokens with PER, ORG, LOC, MISC
+  newsgraph parse [--format conllu|dot|text] [FILE|-] | parse --conllu FILE
+        dependency trees (Universal Dependencies) of raw text or of CoNLL-U words
 `
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -69,6 +72,8 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return runQuery(args[1:], stdin, stdout, stderr)
 	case "tag":
 		return runTag(args[1:], stdin, stdout, stderr)
+	case "parse":
+		return runParse(ctx, args[1:], stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
