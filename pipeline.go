@@ -7,12 +7,14 @@ import (
 
 	"github.com/newsgraph/newsgraph/entities"
 	"github.com/newsgraph/newsgraph/relations"
+	"github.com/newsgraph/newsgraph/syntax"
 )
 
 // Pipeline turns text into a Document of entities and relations. Build it
 // once with New and share it: it is safe for concurrent use.
 type Pipeline struct {
 	model      *entities.Model
+	parser     *syntax.Parser
 	extractors []relations.Extractor
 }
 
@@ -21,6 +23,8 @@ type Option func(*config)
 
 type config struct {
 	model         *entities.Model
+	parser        *syntax.Parser
+	noSyntax      bool
 	extractors    []relations.Extractor
 	maxBytes      int
 	negated       bool
@@ -29,6 +33,14 @@ type config struct {
 
 // WithModel sets the entity model; by default entities.DefaultModel.
 func WithModel(m *entities.Model) Option { return func(c *config) { c.model = m } }
+
+// WithParser sets the dependency parser; by default syntax.DefaultParser.
+func WithParser(p *syntax.Parser) Option { return func(c *config) { c.parser = p } }
+
+// WithoutSyntax skips the dependency parse: tokens keep their Penn tags
+// but get no UPOS, lemma, head or relation label. Extraction is faster;
+// extractors that read the tree see none.
+func WithoutSyntax() Option { return func(c *config) { c.noSyntax = true } }
 
 // WithExtractors replaces the relation extractors; by default one
 // relations.RuleExtractor over the model's gazetteer.
@@ -67,12 +79,20 @@ func New(opts ...Option) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("newsgraph: %w", err)
 	}
+	if c.parser == nil && !c.noSyntax {
+		if c.parser, err = syntax.DefaultParser(); err != nil {
+			return nil, fmt.Errorf("newsgraph: %w", err)
+		}
+	}
+	if c.noSyntax {
+		c.parser = nil
+	}
 	if c.extractors == nil {
 		x := relations.NewRuleExtractor(c.model.Gazetteer())
 		x.KeepNegated, x.MinConfidence = c.negated, c.minConfidence
 		c.extractors = []relations.Extractor{x}
 	}
-	return &Pipeline{model: c.model, extractors: c.extractors}, nil
+	return &Pipeline{model: c.model, parser: c.parser, extractors: c.extractors}, nil
 }
 
 // Document is an annotated text and the relations found in it. Relation
@@ -103,6 +123,11 @@ func (p *Pipeline) ExtractDated(ctx context.Context, text string, date time.Time
 	ed, err := p.model.Annotate(text)
 	if err != nil {
 		return nil, err
+	}
+	if p.parser != nil {
+		if err := p.parser.Parse(ctx, ed); err != nil {
+			return nil, err
+		}
 	}
 	ed.Date = date
 	if ed.Date.IsZero() {
