@@ -34,7 +34,8 @@ func lowerKey(l uint64) uint64 { return mix(l ^ 0x10e3) }
 type span struct{ off, n uint32 }
 
 // Model is a trained tagger and lemmatizer. It is immutable after Train or
-// Load and safe for concurrent use.
+// Load and safe for concurrent use. The zero Model has no classes: its
+// Tag gives empty tags; use Train or Load.
 type Model struct {
 	classes  []class
 	clusters table[[5]uint16]
