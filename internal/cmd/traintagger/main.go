@@ -42,6 +42,7 @@ func main() {
 	jk := flag.Int("jackknife", 0, "K: write K-fold jackknifed tags of train.conllu to -jkout instead of training")
 	jkout := flag.String("jkout", "", "file for the jackknifed train.conllu")
 	jkmerged := flag.String("jkmerged", "", "file for the jackknifed train.conllu in the pipeline's tokenisation")
+	brill := flag.String("brill", "", "folder of the npm package brill: train with its tag dictionary (empty: none)")
 	quiet := flag.Bool("q", false, "print only the dev scores")
 	diag := flag.Int("diag", 0, "print the N most frequent dev confusions")
 	flag.Parse()
@@ -59,6 +60,12 @@ func main() {
 		opt.Clusters, err = udtag.ReadClusters(f)
 		f.Close()
 		if err != nil {
+			log.Fatal(err)
+		}
+	}
+	if *brill != "" {
+		var err error
+		if opt.Lexicon, err = udtag.ReadBrill(*brill); err != nil {
 			log.Fatal(err)
 		}
 	}
