@@ -4,8 +4,9 @@
 // The tagger is a greedy left-to-right averaged perceptron over hashed
 // features of a five-word window (forms, lower-case forms, prefixes and
 // suffixes, shapes, word clusters at several granularities, flags,
-// sentence position) and of the two classes predicted before; a class is
-// one (UPOS, XPOS) pair seen in training. Frequent unambiguous words are
+// sentence position, the tag sets of an optional tag dictionary given at
+// training time, see Lexicon) and of the two classes predicted before; a
+// class is one (UPOS, XPOS) pair seen in training. Frequent unambiguous words are
 // tagged from a word table without scoring, and frequent words are only
 // given classes they were seen with. The lemmatizer applies suffix rules
 // keyed by XPOS, with a table of exceptions, both learnt from a treebank's

@@ -2,10 +2,13 @@
 // (package internal/udtag) on a Universal Dependencies treebank, prints
 // its accuracy on the dev set and writes the weights:
 //
-//	go run ./internal/cmd/traintagger -data ../shared/data/ud -out syntax/model
+//	go run ./internal/cmd/traintagger -data ../shared/data/ud -out syntax/model \
+//	    -brill /tmp/brill/node_modules/brill
 //
-// reads DATA/train.conllu and DATA/dev.conllu and the word clusters
-// entities/model/clusters.tsv.gz, and writes OUT/tagger.bin. Training is
+// reads DATA/train.conllu and DATA/dev.conllu, the word clusters
+// entities/model/clusters.tsv.gz and the tag dictionary of the npm
+// package brill 3.1.0 (mkdir -p /tmp/brill && (cd /tmp/brill && npm
+// install brill@3.1.0)), and writes OUT/tagger.bin. Training is
 // deterministic: the same inputs and flags give the same bytes.
 //
 // With -jackknife K -jkout FILE it instead writes train.conllu with UPOS
