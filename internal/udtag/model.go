@@ -44,6 +44,7 @@ type Model struct {
 	feats    table[span]
 	entries  []uint32 // class<<16 | uint16(weight)
 	lem      lemmatizer
+	lex      table[uint32] // lexKey(form hash) -> tag-set entry (lexicon.go)
 	// vocab lists the most frequent training words. For each, vtoks holds
 	// its prepared tok and vecs the summed weights of its wordFeatures at
 	// each offset (nOffsets*len(classes) per word), so that tagging reads
@@ -296,6 +297,7 @@ func (m *Model) Write(w io.Writer) error {
 	for _, w := range m.vocab {
 		e.str(w)
 	}
+	writeTable(e, &m.lex, func(v uint32) { e.uv(uint64(v)) })
 	if err := e.w.Flush(); err != nil {
 		return fmt.Errorf("udtag: writing model: %w", err)
 	}
@@ -488,6 +490,15 @@ func Load(r io.Reader) (*Model, error) {
 	nv := d.count(1 << 20)
 	for i := 0; i < nv && d.err == nil; i++ {
 		m.vocab = append(m.vocab, d.str())
+	}
+	if len(d.b) > 0 { // models written before the lexicon end here
+		readTable(d, &m.lex, func() uint32 {
+			x := d.uv()
+			if x > 0xffffffff {
+				d.fail("lexicon entry %d", x)
+			}
+			return uint32(x)
+		})
 	}
 	if d.err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrFormat, d.err)

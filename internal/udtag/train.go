@@ -67,6 +67,7 @@ type TrainOptions struct {
 	Runs     int       // runs over differently shuffled data whose averaged weights are summed (default 4)
 	Seed     uint64    // shuffling seed
 	Clusters *Clusters // word clusters (nil: none)
+	Lexicon  *Lexicon  // tag dictionary (nil: none), see ReadBrill
 	// NoMerged leaves out the copies of the training sentences in the
 	// pipeline's tokenisation (conllu.MergePipelineTokens).
 	NoMerged bool
@@ -233,6 +234,11 @@ func Train(sents []*conllu.Sentence, opt TrainOptions) (*Model, error) {
 				v[k]++
 			}
 			m.clusters.insert(lowerHash(w), v)
+		}
+	}
+	if opt.Lexicon != nil {
+		if err := m.buildLexicon(opt.Lexicon); err != nil {
+			return nil, err
 		}
 	}
 	m.lem = trainLemmatizer(samples)
