@@ -335,7 +335,7 @@ func at(toks []tok, j int) *tok {
 }
 
 // maxContext bounds contextFeatures' output.
-const maxContext = 9
+const maxContext = 4
 
 // contextFeatures writes the static features of word i that read more
 // than one word or the word's position.
@@ -353,11 +353,6 @@ func contextFeatures(out *[maxContext]uint64, toks []tok, i int) {
 	out[1] = fkey(29, uint64(t.flags)|pos<<8)
 	out[2] = fkey2(30, t.l, n1.l)
 	out[3] = fkey2(31, p1.l, t.l)
-	out[4] = fkey2(33, t.l, pos)
-	out[5] = fkey2(34, t.suf[2], uint64(n1.cl[1]))
-	out[6] = fkey2(35, uint64(t.cl[1]), uint64(n1.cl[1]))
-	out[7] = fkey2(36, p1.l^n1.l*31, t.shp)
-	out[8] = fkey(38, uint64(t.flags&(flUpper|flAllUp))|pos<<4)
 }
 
 // staticFeatures writes all features of word i that do not depend on
@@ -375,14 +370,20 @@ func staticFeatures(out *[maxStatic]uint64, toks []tok, i int) int {
 // maxDynamic is the number of features that read predicted tags.
 const maxDynamic = 6
 
+// classSlot maps a class or noClass to 0..nc.
+func classSlot(c uint8, nc int) int {
+	if c == noClass {
+		return nc
+	}
+	return int(c)
+}
+
 // dynamicFeatures writes the features of word i that read the classes
-// predicted for the two words before it (noClass at the start).
+// predicted for the two words before it (noClass at the start). The first
+// two read only the classes, so Model.precompute can tabulate them.
 func dynamicFeatures(out *[maxDynamic]uint64, toks []tok, i int, c1, c2 uint8) {
 	t := &toks[i]
-	var n1 *tok = &eosTok
-	if i+1 < len(toks) {
-		n1 = &toks[i+1]
-	}
+	n1 := at(toks, i+1)
 	out[0] = fkey(40, uint64(c1))
 	out[1] = fkey(41, uint64(c1)<<8|uint64(c2))
 	out[2] = fkey2(42, uint64(c1), t.l)

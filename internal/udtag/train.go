@@ -91,6 +91,10 @@ type TrainOptions struct {
 	// features summed ahead of time at load (default 6000): faster tagging,
 	// same tags.
 	Vocab int
+	// MinFeatureCount leaves out static features seen fewer times in
+	// training (default 1: none; 2 cost 0.1 UPOS on dev for a 10% smaller
+	// file).
+	MinFeatureCount int
 	// Prune drops quantised weights of smaller magnitude (default 2).
 	Prune int
 	Logf  func(format string, args ...any)
@@ -108,6 +112,7 @@ func (o *TrainOptions) defaults() {
 	def(&o.FixedCount, 25)
 	def(&o.KnownCount, 2)
 	def(&o.Vocab, 6000)
+	def(&o.MinFeatureCount, 1)
 	def(&o.Prune, 2)
 	if o.FixedShare == 0 {
 		o.FixedShare = 0.995
@@ -238,15 +243,28 @@ func Train(sents []*conllu.Sentence, opt TrainOptions) (*Model, error) {
 	ts := make([]trainSent, len(words))
 	var toks []tok
 	var st [maxStatic]uint64
+	// Static features seen fewer than MinFeatureCount times are left out.
+	seen := map[uint64]int32{}
+	for _, w := range words {
+		toks = m.prepSent(toks, w)
+		for j := range w {
+			for _, k := range st[:staticFeatures(&st, toks, j)] {
+				seen[k]++
+			}
+		}
+	}
 	for i, w := range words {
 		toks = m.prepSent(toks, w)
 		s := trainSent{words: w, gold: gold[i], fids: make([]int32, 0, len(w)*maxStatic), nf: make([]uint8, len(w))}
 		for j := range w {
-			n := staticFeatures(&st, toks, j)
-			s.nf[j] = uint8(n)
-			for _, k := range st[:n] {
-				s.fids = append(s.fids, tr.id(k, true))
+			n := 0
+			for _, k := range st[:staticFeatures(&st, toks, j)] {
+				if seen[k] >= int32(opt.MinFeatureCount) {
+					s.fids = append(s.fids, tr.id(k, true))
+					n++
+				}
 			}
+			s.nf[j] = uint8(n)
 			for range maxStatic - n {
 				s.fids = append(s.fids, -1)
 			}

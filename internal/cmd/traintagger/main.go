@@ -39,6 +39,7 @@ func main() {
 	amb := flag.Int("amb", 0, "restrict words seen this often to their classes (0: default, -1: off)")
 	fixed := flag.Int("fixed", 0, "frequency of words tagged without scoring (0: default)")
 	prune := flag.Int("prune", 0, "drop quantised weights below this (0: default)")
+	minFeat := flag.Int("minfeat", 0, "leave out static features seen fewer times (0: default)")
 	jk := flag.Int("jackknife", 0, "K: write K-fold jackknifed tags of train.conllu to -jkout instead of training")
 	jkout := flag.String("jkout", "", "file for the jackknifed train.conllu")
 	jkmerged := flag.String("jkmerged", "", "file for the jackknifed train.conllu in the pipeline's tokenisation")
@@ -50,7 +51,7 @@ func main() {
 		logf = nil
 	}
 	opt := udtag.TrainOptions{Epochs: *epochs, Runs: *runs, Seed: *seed, NoMerged: *noMerged,
-		AmbCount: *amb, FixedCount: *fixed, Prune: *prune, Logf: logf}
+		AmbCount: *amb, FixedCount: *fixed, Prune: *prune, MinFeatureCount: *minFeat, Logf: logf}
 	if *clusters != "" {
 		f, err := os.Open(*clusters)
 		if err != nil {
