@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"math/bits"
 	"slices"
 )
 
@@ -230,21 +231,22 @@ func (r *reader) sparse(rows, width int, limit int16) []uint64 {
 	const flip = 0x8000800080008000
 	lo, hi := uint64(0x8000-int(limit)), uint64(0x8000+int(limit))
 	sub := lo * 0x0001000100010001
+	// Every row starts as all-zero weights (limit in each lane), filled by
+	// doubling copies; then the stored rows overwrite theirs.
+	copy(tab, empty[:nw])
+	for done := nw; done < len(tab); done *= 2 {
+		copy(tab[done:], tab[:done])
+	}
 	for i, b := range bitmap {
-		for k := range 8 {
+		if i == len(bitmap)-1 && rows%8 != 0 && b>>(rows%8) != 0 {
+			r.err = fmt.Errorf("%w: bitmap past the last row", ErrFormat)
+			return nil
+		}
+		for b != 0 {
+			k := bits.TrailingZeros8(b)
+			b &= b - 1
 			row := i*8 + k
-			if row >= rows {
-				if b>>k != 0 {
-					r.err = fmt.Errorf("%w: bitmap past the last row", ErrFormat)
-					return nil
-				}
-				break
-			}
 			dst := tab[row*nw : (row+1)*nw]
-			if b&(1<<k) == 0 {
-				copy(dst, empty[:nw])
-				continue
-			}
 			p := r.take(2 * width)
 			if p == nil {
 				return nil

@@ -101,6 +101,7 @@ type tok struct {
 	fixed    uint8 // class of a frequent unambiguous word, or noClass
 	amb      uint16
 	row      uint32 // 1-based row of the word in Model.vecs; 0 none
+	lx, ll   uint32 // lexicon entries of the form and of its lower-case form (lexicon.go)
 }
 
 const noClass = 255
@@ -113,9 +114,9 @@ var bosTok, eosTok tok
 
 func init() {
 	bosTok = tok{w: 0xb05, l: 0xb05, shp: 0xb05, pre: [4]uint64{1, 1, 1, 1}, suf: [4]uint64{1, 1, 1, 1},
-		cl: [5]uint32{1 << 20, 1 << 20, 1 << 20, 1 << 20, 1 << 20}, fixed: noClass}
+		cl: [5]uint32{1 << 20, 1 << 20, 1 << 20, 1 << 20, 1 << 20}, fixed: noClass, lx: lexBoundary, ll: lexBoundary}
 	eosTok = tok{w: 0xe05, l: 0xe05, shp: 0xe05, pre: [4]uint64{2, 2, 2, 2}, suf: [4]uint64{2, 2, 2, 2},
-		cl: [5]uint32{1<<20 + 1, 1<<20 + 1, 1<<20 + 1, 1<<20 + 1, 1<<20 + 1}, fixed: noClass}
+		cl: [5]uint32{1<<20 + 1, 1<<20 + 1, 1<<20 + 1, 1<<20 + 1, 1<<20 + 1}, fixed: noClass, lx: lexBoundary, ll: lexBoundary}
 }
 
 // prepare fills t from word s: from the precomputed words when s is one
@@ -253,6 +254,7 @@ func (m *Model) prepareSlow(t *tok, s string) {
 			t.cl = [5]uint32{uint32(v[0]), uint32(v[1]), uint32(v[2]), uint32(v[3]), uint32(v[4])}
 		}
 	}
+	t.lx, t.ll = m.lexLookup(t.w), m.lexLookup(t.l)
 	t.fixed, t.amb = noClass, 0
 	e, ok := m.words.lookup(t.w)
 	if ok {
@@ -273,13 +275,13 @@ func fkey(tmpl, v uint64) uint64 { return mix(v ^ tmpl*0x9e3779b97f4a7c15) }
 func fkey2(tmpl, a, b uint64) uint64 { return fkey(tmpl, a*0x2545f4914f6cdd1d^mix(b+tmpl)) }
 
 // maxStatic bounds the number of static features of a word.
-const maxStatic = 40
+const maxStatic = 48
 
 // Offsets of the words a word's features read: -2..+2, index o+2.
 const nOffsets = 5
 
 // maxWordFeats bounds wordFeatures' output.
-const maxWordFeats = 17
+const maxWordFeats = 17 + 4
 
 // wordFeatures writes the features that read only the word t, seen from
 // the word o places before it (o = 0: t itself), into out and returns how
@@ -298,12 +300,12 @@ func wordFeatures(out []uint64, t *tok, o int) int {
 			out[11+j] = fkey(uint64(13+j), uint64(t.cl[j]))
 		}
 		out[16] = fkey(37, uint64(t.flags&(flDigit|flAllDig|flNoAlnum|flHyphen|flPeriod)))
-		return 17
+		return 17 + lexWordFeatures(out[17:], t, o)
 	case -1:
 		out[0] = fkey(18, t.l)
 		out[1] = fkey(22, t.suf[2])
 		out[2] = fkey(27, uint64(t.cl[1]))
-		return 3
+		return 3 + lexWordFeatures(out[3:], t, o)
 	case 1:
 		out[0] = fkey(19, t.l)
 		out[1] = fkey(23, t.suf[2])
@@ -311,7 +313,7 @@ func wordFeatures(out []uint64, t *tok, o int) int {
 		out[3] = fkey(25, uint64(t.cl[1]))
 		out[4] = fkey(28, uint64(t.cl[0]))
 		out[5] = fkey(32, t.shp)
-		return 6
+		return 6 + lexWordFeatures(out[6:], t, o)
 	case -2:
 		out[0] = fkey(20, t.l)
 		return 1
@@ -335,7 +337,7 @@ func at(toks []tok, j int) *tok {
 }
 
 // maxContext bounds contextFeatures' output.
-const maxContext = 9
+const maxContext = 4
 
 // contextFeatures writes the static features of word i that read more
 // than one word or the word's position.
@@ -353,11 +355,6 @@ func contextFeatures(out *[maxContext]uint64, toks []tok, i int) {
 	out[1] = fkey(29, uint64(t.flags)|pos<<8)
 	out[2] = fkey2(30, t.l, n1.l)
 	out[3] = fkey2(31, p1.l, t.l)
-	out[4] = fkey2(33, t.l, pos)
-	out[5] = fkey2(34, t.suf[2], uint64(n1.cl[1]))
-	out[6] = fkey2(35, uint64(t.cl[1]), uint64(n1.cl[1]))
-	out[7] = fkey2(36, p1.l^n1.l*31, t.shp)
-	out[8] = fkey(38, uint64(t.flags&(flUpper|flAllUp))|pos<<4)
 }
 
 // staticFeatures writes all features of word i that do not depend on
@@ -375,14 +372,20 @@ func staticFeatures(out *[maxStatic]uint64, toks []tok, i int) int {
 // maxDynamic is the number of features that read predicted tags.
 const maxDynamic = 6
 
+// classSlot maps a class or noClass to 0..nc.
+func classSlot(c uint8, nc int) int {
+	if c == noClass {
+		return nc
+	}
+	return int(c)
+}
+
 // dynamicFeatures writes the features of word i that read the classes
-// predicted for the two words before it (noClass at the start).
+// predicted for the two words before it (noClass at the start). The first
+// two read only the classes, so Model.precompute can tabulate them.
 func dynamicFeatures(out *[maxDynamic]uint64, toks []tok, i int, c1, c2 uint8) {
 	t := &toks[i]
-	var n1 *tok = &eosTok
-	if i+1 < len(toks) {
-		n1 = &toks[i+1]
-	}
+	n1 := at(toks, i+1)
 	out[0] = fkey(40, uint64(c1))
 	out[1] = fkey(41, uint64(c1)<<8|uint64(c2))
 	out[2] = fkey2(42, uint64(c1), t.l)

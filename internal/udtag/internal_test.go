@@ -62,7 +62,7 @@ func TestFeatureCounts(t *testing.T) {
 	}
 	var st [maxStatic]uint64
 	n := staticFeatures(&st, toks, 1)
-	assert.Equal(t, maxContext+17+3+6+1+2, n)
+	assert.Equal(t, maxContext+17+3+6+1+2+4+1+1, n, "with the lexicon features")
 	seen := map[uint64]bool{}
 	for _, k := range st[:n] {
 		seen[k] = true

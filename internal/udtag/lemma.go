@@ -230,9 +230,10 @@ func trainLemmatizer(samples []lemmaSample) lemmatizer {
 	for _, k := range kept {
 		l.rules.insert(ruleKey(k.tag, []byte(k.suffix)), best[k])
 	}
-	// Exceptions: word types whose most frequent form (or lower-case form)
-	// the rules give the wrong lemma. They map the lower-case form to the type's most
-	// frequent lemma, whatever the case of the word ("i" → "I").
+	// Exceptions: word types whose most frequent form (or lower-case
+	// form) the rules give the wrong lemma. They map the lower-case form to
+	// the type's most frequent lemma, whatever the case of the word
+	// ("i" → "I").
 	type exc struct {
 		key uint64
 		sid uint32

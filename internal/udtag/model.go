@@ -34,7 +34,8 @@ func lowerKey(l uint64) uint64 { return mix(l ^ 0x10e3) }
 type span struct{ off, n uint32 }
 
 // Model is a trained tagger and lemmatizer. It is immutable after Train or
-// Load and safe for concurrent use.
+// Load and safe for concurrent use. The zero Model has no classes: its
+// Tag gives empty tags; use Train or Load.
 type Model struct {
 	classes  []class
 	clusters table[[5]uint16]
@@ -43,6 +44,7 @@ type Model struct {
 	feats    table[span]
 	entries  []uint32 // class<<16 | uint16(weight)
 	lem      lemmatizer
+	lex      table[uint32] // lexKey(form hash) -> tag-set entry (lexicon.go)
 	// vocab lists the most frequent training words. For each, vtoks holds
 	// its prepared tok and vecs the summed weights of its wordFeatures at
 	// each offset (nOffsets*len(classes) per word), so that tagging reads
@@ -50,13 +52,33 @@ type Model struct {
 	vocab []string
 	vtoks []tok
 	vecs  []int32
-	pool  sync.Pool
+	// prev1 and prev2 tabulate the first two dynamicFeatures: the weights
+	// of the previous class, and of the previous two classes
+	// (classSlot-indexed rows of len(classes)).
+	prev1, prev2 []int32
+	pool         sync.Pool
 }
 
 // precompute fills vtoks and vecs from vocab and the feature weights, and
 // points the word table at them.
 func (m *Model) precompute() {
 	nc := len(m.classes)
+	nc1 := nc + 1
+	m.prev1 = make([]int32, nc1*nc)
+	m.prev2 = make([]int32, nc1*nc1*nc)
+	classes := func(s int) uint8 {
+		if s == nc {
+			return noClass
+		}
+		return uint8(s)
+	}
+	for a := 0; a < nc1; a++ {
+		m.addWeights(m.prev1[a*nc:(a+1)*nc], fkey(40, uint64(classes(a))))
+		for b := 0; b < nc1; b++ {
+			row := m.prev2[(a*nc1+b)*nc : (a*nc1+b+1)*nc]
+			m.addWeights(row, fkey(41, uint64(classes(a))<<8|uint64(classes(b))))
+		}
+	}
 	// Make room for the vocabulary in the word table.
 	old := m.words
 	m.words = newTable[wordEntry](old.n + len(m.vocab))
@@ -74,13 +96,7 @@ func (m *Model) precompute() {
 		for o := -2; o <= 2; o++ {
 			v := m.vecs[(r*nOffsets+o+2)*nc : (r*nOffsets+o+3)*nc]
 			for _, k := range fs[:wordFeatures(fs[:], t, o)] {
-				sp, ok := m.feats.lookup(k)
-				if !ok {
-					continue
-				}
-				for _, e := range m.entries[sp.off : sp.off+sp.n] {
-					v[(e>>16)&(maxClasses-1)] += int32(int16(uint16(e)))
-				}
+				m.addWeights(v, k)
 			}
 		}
 		h := hashString(w)
@@ -172,10 +188,30 @@ func (m *Model) predict(toks []tok, i int, c1, c2 uint8) uint8 {
 		m.addFeature(&score, k)
 	}
 	dynamicFeatures(&dy, toks, i, c1, c2)
-	for _, k := range dy {
+	s1, s2 := classSlot(c1, nc), classSlot(c2, nc)
+	p1 := m.prev1[s1*nc : (s1+1)*nc]
+	p2 := m.prev2[(s1*(nc+1)+s2)*nc : (s1*(nc+1)+s2+1)*nc]
+	sc := score[:nc]
+	for c := range sc {
+		sc[c] += p1[c] + p2[c]
+	}
+	for _, k := range dy[2:] {
 		m.addFeature(&score, k)
 	}
 	return argmax(&score, len(m.classes), m.allowed(toks[i].amb))
+}
+
+// addWeights adds the weights of feature k to row (len(classes) long).
+func (m *Model) addWeights(row []int32, k uint64) {
+	sp, ok := m.feats.lookup(k)
+	if !ok {
+		return
+	}
+	for _, e := range m.entries[sp.off : sp.off+sp.n] {
+		if c := int(e >> 16); c < len(row) {
+			row[c] += int32(int16(uint16(e)))
+		}
+	}
 }
 
 func (m *Model) addFeature(score *[maxClasses]int32, k uint64) {
@@ -261,6 +297,7 @@ func (m *Model) Write(w io.Writer) error {
 	for _, w := range m.vocab {
 		e.str(w)
 	}
+	writeTable(e, &m.lex, func(v uint32) { e.uv(uint64(v)) })
 	if err := e.w.Flush(); err != nil {
 		return fmt.Errorf("udtag: writing model: %w", err)
 	}
@@ -453,6 +490,15 @@ func Load(r io.Reader) (*Model, error) {
 	nv := d.count(1 << 20)
 	for i := 0; i < nv && d.err == nil; i++ {
 		m.vocab = append(m.vocab, d.str())
+	}
+	if len(d.b) > 0 { // models written before the lexicon end here
+		readTable(d, &m.lex, func() uint32 {
+			x := d.uv()
+			if x > 0xffffffff {
+				d.fail("lexicon entry %d", x)
+			}
+			return uint32(x)
+		})
 	}
 	if d.err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrFormat, d.err)

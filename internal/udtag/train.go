@@ -67,6 +67,7 @@ type TrainOptions struct {
 	Runs     int       // runs over differently shuffled data whose averaged weights are summed (default 4)
 	Seed     uint64    // shuffling seed
 	Clusters *Clusters // word clusters (nil: none)
+	Lexicon  *Lexicon  // tag dictionary (nil: none), see ReadBrill
 	// NoMerged leaves out the copies of the training sentences in the
 	// pipeline's tokenisation (conllu.MergePipelineTokens).
 	NoMerged bool
@@ -91,6 +92,10 @@ type TrainOptions struct {
 	// features summed ahead of time at load (default 6000): faster tagging,
 	// same tags.
 	Vocab int
+	// MinFeatureCount leaves out static features seen fewer times in
+	// training (default 1: none; 2 cost 0.1 UPOS on dev for a 10% smaller
+	// file).
+	MinFeatureCount int
 	// Prune drops quantised weights of smaller magnitude (default 2).
 	Prune int
 	Logf  func(format string, args ...any)
@@ -108,6 +113,7 @@ func (o *TrainOptions) defaults() {
 	def(&o.FixedCount, 25)
 	def(&o.KnownCount, 2)
 	def(&o.Vocab, 6000)
+	def(&o.MinFeatureCount, 1)
 	def(&o.Prune, 2)
 	if o.FixedShare == 0 {
 		o.FixedShare = 0.995
@@ -230,6 +236,11 @@ func Train(sents []*conllu.Sentence, opt TrainOptions) (*Model, error) {
 			m.clusters.insert(lowerHash(w), v)
 		}
 	}
+	if opt.Lexicon != nil {
+		if err := m.buildLexicon(opt.Lexicon); err != nil {
+			return nil, err
+		}
+	}
 	m.lem = trainLemmatizer(samples)
 	opt.Logf("udtag: %d sentences (with merged copies), %d classes, %d word entries, %d lemma rules, %d lemma exceptions",
 		len(words), len(m.classes), m.words.n, m.lem.rules.n, m.lem.except.n)
@@ -238,15 +249,28 @@ func Train(sents []*conllu.Sentence, opt TrainOptions) (*Model, error) {
 	ts := make([]trainSent, len(words))
 	var toks []tok
 	var st [maxStatic]uint64
+	// Static features seen fewer than MinFeatureCount times are left out.
+	seen := map[uint64]int32{}
+	for _, w := range words {
+		toks = m.prepSent(toks, w)
+		for j := range w {
+			for _, k := range st[:staticFeatures(&st, toks, j)] {
+				seen[k]++
+			}
+		}
+	}
 	for i, w := range words {
 		toks = m.prepSent(toks, w)
 		s := trainSent{words: w, gold: gold[i], fids: make([]int32, 0, len(w)*maxStatic), nf: make([]uint8, len(w))}
 		for j := range w {
-			n := staticFeatures(&st, toks, j)
-			s.nf[j] = uint8(n)
-			for _, k := range st[:n] {
-				s.fids = append(s.fids, tr.id(k, true))
+			n := 0
+			for _, k := range st[:staticFeatures(&st, toks, j)] {
+				if seen[k] >= int32(opt.MinFeatureCount) {
+					s.fids = append(s.fids, tr.id(k, true))
+					n++
+				}
 			}
+			s.nf[j] = uint8(n)
 			for range maxStatic - n {
 				s.fids = append(s.fids, -1)
 			}

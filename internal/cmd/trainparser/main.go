@@ -55,6 +55,7 @@ func main() {
 	folds := flag.Int("folds", 5, "jackknife folds")
 	taggerPath := flag.String("tagger", "syntax/model/tagger.bin", "tagger for dev (trained on all of train when the file is absent)")
 	jkCache := flag.String("jkcache", "", "folder caching the jackknifed training tags between runs (experiments only)")
+	brill := flag.String("brill", "", "folder of the npm package brill (its tag dictionary), for the jackknife taggers as traintagger -brill")
 	predDir := flag.String("pred", "", "if set, write dev gold and predictions (as released and merged) to this folder")
 	flag.Parse()
 	log.SetFlags(0)
@@ -75,6 +76,11 @@ func main() {
 	}}
 	if topt.Clusters, err = readClusters(*clusters); err != nil {
 		log.Fatal(err)
+	}
+	if *brill != "" {
+		if topt.Lexicon, err = udtag.ReadBrill(*brill); err != nil {
+			log.Fatal(err)
+		}
 	}
 	// The parser uses the fine clusters and their level-1 grouping.
 	cl := &depparse.Clusters{Words: topt.Clusters.Words}

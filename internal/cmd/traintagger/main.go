@@ -2,10 +2,13 @@
 // (package internal/udtag) on a Universal Dependencies treebank, prints
 // its accuracy on the dev set and writes the weights:
 //
-//	go run ./internal/cmd/traintagger -data ../shared/data/ud -out syntax/model
+//	go run ./internal/cmd/traintagger -data ../shared/data/ud -out syntax/model \
+//	    -brill /tmp/brill/node_modules/brill
 //
-// reads DATA/train.conllu and DATA/dev.conllu and the word clusters
-// entities/model/clusters.tsv.gz, and writes OUT/tagger.bin. Training is
+// reads DATA/train.conllu and DATA/dev.conllu, the word clusters
+// entities/model/clusters.tsv.gz and the tag dictionary of the npm
+// package brill 3.1.0 (mkdir -p /tmp/brill && (cd /tmp/brill && npm
+// install brill@3.1.0)), and writes OUT/tagger.bin. Training is
 // deterministic: the same inputs and flags give the same bytes.
 //
 // With -jackknife K -jkout FILE it instead writes train.conllu with UPOS
@@ -39,9 +42,11 @@ func main() {
 	amb := flag.Int("amb", 0, "restrict words seen this often to their classes (0: default, -1: off)")
 	fixed := flag.Int("fixed", 0, "frequency of words tagged without scoring (0: default)")
 	prune := flag.Int("prune", 0, "drop quantised weights below this (0: default)")
+	minFeat := flag.Int("minfeat", 0, "leave out static features seen fewer times (0: default)")
 	jk := flag.Int("jackknife", 0, "K: write K-fold jackknifed tags of train.conllu to -jkout instead of training")
 	jkout := flag.String("jkout", "", "file for the jackknifed train.conllu")
 	jkmerged := flag.String("jkmerged", "", "file for the jackknifed train.conllu in the pipeline's tokenisation")
+	brill := flag.String("brill", "", "folder of the npm package brill: train with its tag dictionary (empty: none)")
 	quiet := flag.Bool("q", false, "print only the dev scores")
 	diag := flag.Int("diag", 0, "print the N most frequent dev confusions")
 	flag.Parse()
@@ -50,7 +55,7 @@ func main() {
 		logf = nil
 	}
 	opt := udtag.TrainOptions{Epochs: *epochs, Runs: *runs, Seed: *seed, NoMerged: *noMerged,
-		AmbCount: *amb, FixedCount: *fixed, Prune: *prune, Logf: logf}
+		AmbCount: *amb, FixedCount: *fixed, Prune: *prune, MinFeatureCount: *minFeat, Logf: logf}
 	if *clusters != "" {
 		f, err := os.Open(*clusters)
 		if err != nil {
@@ -59,6 +64,12 @@ func main() {
 		opt.Clusters, err = udtag.ReadClusters(f)
 		f.Close()
 		if err != nil {
+			log.Fatal(err)
+		}
+	}
+	if *brill != "" {
+		var err error
+		if opt.Lexicon, err = udtag.ReadBrill(*brill); err != nil {
 			log.Fatal(err)
 		}
 	}
