@@ -17,7 +17,7 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	doc, err := m.Tokenize("Putin welcomed al-Sharaa at the Kremlin.")
+	doc, err := m.Tokenize("Ruto welcomed Macron at State House.")
 	if err != nil {
 		panic(err)
 	}
@@ -33,7 +33,7 @@ func Example() {
 	}
 	// Output:
 	// verb: welcomed welcome
-	// nsubj: Putin
-	// obj: al-Sharaa
-	// obl: at the Kremlin
+	// nsubj: Ruto
+	// obj: Macron
+	// obl: at State House
 }
