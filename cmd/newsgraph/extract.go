@@ -11,6 +11,7 @@ import (
 	"runtime"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/htmlview"
 	"github.com/newsgraph/newsgraph/relations"
 )
 
@@ -61,13 +62,13 @@ func checkInput(cmd, input string, jobs int, paths []string, stderr io.Writer) b
 func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "json", "output format: json, jsonl or dot")
+	format := fs.String("format", "json", "output format: json, jsonl, dot or html (one article as a web page)")
 	input, jobs, stats := addInputFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *format != "json" && *format != "dot" && *format != "jsonl" {
-		fmt.Fprintf(stderr, "newsgraph extract: unknown format %q (want json, jsonl or dot)\n", *format)
+	if *format != "json" && *format != "dot" && *format != "jsonl" && *format != "html" {
+		fmt.Fprintf(stderr, "newsgraph extract: unknown format %q (want json, jsonl, dot or html)\n", *format)
 		return 2
 	}
 	if !checkInput("extract", *input, *jobs, fs.Args(), stderr) {
@@ -80,6 +81,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	bw := bufio.NewWriterSize(stdout, 1<<16)
 	corpus := relations.NewGraph()
 	var objects [][]byte
+	var page *newsgraph.Result // --format html: the one article
 	st, err := process(ctx, srcs, *input, *jobs, stdin, stderr, "extract", func(r newsgraph.Result) error {
 		switch {
 		case *format == "jsonl":
@@ -90,6 +92,11 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		case r.Err != nil:
 		case *format == "dot":
 			corpus.AddDated(r.ID, r.Date, r.Doc.Document, r.Doc.Relations)
+		case *format == "html":
+			if page != nil {
+				return fmt.Errorf("--format html writes one article, and the inputs hold more")
+			}
+			page = &r
 		default:
 			var buf bytes.Buffer
 			g := r.Doc.Graph(r.ID)
@@ -110,6 +117,10 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		case *format == "dot":
 			err = relations.WriteDOT(bw, corpus)
 		case *format == "jsonl":
+		case *format == "html":
+			if page != nil {
+				err = htmlview.WriteArticle(bw, page.ID, page.Doc.Document, page.Doc.Relations)
+			}
 		case single && len(objects) == 1:
 			_, err = bw.Write(objects[0])
 		case !single:
