@@ -366,7 +366,7 @@ func nodeView(key int, p point, r float64, l label, class, name, short, aria str
 // typeViews lists the entity types in the schema's order.
 func typeViews() []typeView {
 	var out []typeView
-	for _, t := range []entities.Type{entities.Person, entities.Org, entities.GPE, entities.Loc, entities.NORP, entities.Misc} {
+	for _, t := range entityTypes {
 		label := map[entities.Type]string{
 			entities.Person: "person", entities.Org: "organisation", entities.GPE: "state or city",
 			entities.Loc: "place", entities.NORP: "nationality or group", entities.Misc: "other",
