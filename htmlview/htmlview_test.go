@@ -202,7 +202,7 @@ func TestArticleDeterministic(t *testing.T) {
 
 func TestArticleBadInput(t *testing.T) {
 	tests := []struct {
-		name  string
+		name   string
 		break_ func(*entities.Document, []relations.Relation)
 	}{
 		{"mention past the end", func(d *entities.Document, _ []relations.Relation) { d.Mentions[1].End = len(d.Text) + 3 }},
