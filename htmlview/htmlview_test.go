@@ -203,7 +203,7 @@ func TestArticleDeterministic(t *testing.T) {
 func TestArticleBadInput(t *testing.T) {
 	tests := []struct {
 		name   string
-		break_ func(*entities.Document, []relations.Relation)
+		mutate func(*entities.Document, []relations.Relation)
 	}{
 		{"mention past the end", func(d *entities.Document, _ []relations.Relation) { d.Mentions[1].End = len(d.Text) + 3 }},
 		{"mention inside a rune", func(d *entities.Document, _ []relations.Relation) {
@@ -219,7 +219,7 @@ func TestArticleBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc, rels := sampleDoc()
-			tt.break_(doc, rels)
+			tt.mutate(doc, rels)
 			var buf bytes.Buffer
 			err := htmlview.WriteArticle(&buf, "bad", doc, rels)
 			require.Error(t, err)
