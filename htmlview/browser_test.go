@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -140,7 +141,10 @@ func TestBrowser(t *testing.T) {
 	for i, pg := range pages {
 		wg.Go(func() {
 			var took time.Duration
-			doms[i], took, errs[i] = dumpDOM(ctx, bin, pg)
+			// Each page opens with a selection, to check that selecting
+			// works: relation 0 of the article, the heaviest entity of the
+			// corpus.
+			doms[i], took, errs[i] = dumpDOM(ctx, bin, pg+[]string{"#r0", "#e0"}[i])
 			ready := regexp.MustCompile(`data-ready-ms="(\d+)"`).FindStringSubmatch(doms[i])
 			if len(ready) == 2 {
 				t.Logf("%s: %d bytes, headless run %v, page ready %s ms after navigation", filepath.Base(pg), fileSize(pg), took.Round(10*time.Millisecond), ready[1])
@@ -159,17 +163,32 @@ func TestBrowser(t *testing.T) {
 		dom := doms[0]
 		assert.Equal(t, len(doc.Mentions), strings.Count(dom, `<mark class="m t-`), "one highlight per mention")
 		assert.Equal(t, len(doc.Entities), strings.Count(dom, `<g class="node t-`), "one SVG node per entity")
-		assert.Equal(t, len(doc.Relations), strings.Count(dom, `<button type="button" class="rel"`), "relation list")
+		assert.Equal(t, len(doc.Relations), len(regexp.MustCompile(`<button type="button" class="rel[ "]`).FindAllString(dom, -1)), "relation list")
 		assert.Contains(t, dom, fmt.Sprintf("ready: %d mentions, %d nodes, %d relations", len(doc.Mentions), len(doc.Entities), len(doc.Relations)))
 		assert.Greater(t, len(doc.Relations), 5)
+		// Relation 0 is selected: its evidence and both arguments are
+		// highlighted, and it is the one relation pressed.
+		assert.Equal(t, 1, strings.Count(dom, `class="rel on" data-r="0"`))
+		assert.Regexp(t, `class="(ev|m t-[a-z]+) hl`, dom, "evidence highlighted")
+		assert.GreaterOrEqual(t, strings.Count(dom, ` arg"`), 2, "both arguments highlighted")
 	})
 	t.Run("corpus", func(t *testing.T) {
 		dom := doms[1]
 		n := min(len(g.Entities()), htmlview.DefaultMaxNodes)
 		assert.Equal(t, n, strings.Count(dom, `<g class="node t-`), "one SVG node per entity")
 		assert.Equal(t, len(g.Relations()), strings.Count(dom, `<path class="e `), "one SVG edge per relation")
-		assert.Contains(t, dom, fmt.Sprintf("showing %d of %d entities, ", min(n, htmlview.DefaultShow), n), "the script applied the filters")
+		// The script applied the filters: the top entities are drawn,
+		// with the neighbours of the selected one.
+		status := regexp.MustCompile(`showing (\d+) of (\d+) entities, `).FindStringSubmatch(dom)
+		require.Len(t, status, 3)
+		assert.Equal(t, fmt.Sprint(n), status[2])
+		shown, _ := strconv.Atoi(status[1])
+		assert.GreaterOrEqual(t, shown, min(n, htmlview.DefaultShow))
 		assert.Contains(t, dom, `<h2>Heaviest entities</h2>`)
+		// Entity 0 is selected: the panel lists its relations with
+		// evidence and article IDs.
+		assert.Regexp(t, `<h3>Relations \(\d+\)</h3>`, dom)
+		assert.Regexp(t, `<blockquote>[^<]+<cite>[^<]+</cite></blockquote>`, dom)
 	})
 	t.Run("hostile", func(t *testing.T) {
 		dom := doms[1]
