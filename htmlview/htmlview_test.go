@@ -241,16 +241,24 @@ func TestEmptyInputs(t *testing.T) {
 	assert.Contains(t, page, `<script type="application/json" id="data">`)
 }
 
-// bigGraph is a made-up corpus: docs articles, each naming people of a
-// pool and relating neighbours in it, so some entities are much heavier
-// than others.
+// bigGraph is a made-up corpus: docs articles, each naming six people of
+// a pool (two of them hubs) and relating the first to the others, so some
+// entities are much heavier than others.
 func bigGraph(people, docs int) *relations.Graph {
 	g := relations.NewGraph()
 	for d := range docs {
 		var b docBuilder
 		var rels []relations.Relation
 		for k := range 6 {
+			// The first two come from a small pool of hubs, the others
+			// from everyone.
 			p := (d*7 + k*k*13) % people
+			switch k {
+			case 0:
+				p = d % 50
+			case 1:
+				p = 50 + (d*3+7)%50
+			}
 			if k > 0 {
 				b.text(" and ")
 			}

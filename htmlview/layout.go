@@ -121,6 +121,14 @@ func forceLayout(n int, links []link, radius []float64, w, h, margin float64) []
 		iters = 150
 	}
 	cut := 3 * k // repulsion cut-off
+	cut2 := cut * cut
+	// Gravity keeps disconnected parts together; a small graph needs more
+	// of it, or a stray pair drifts off and squeezes the rest when the
+	// drawing is fitted to the box.
+	gravity := 0.03
+	if n <= 60 {
+		gravity = 0.08
+	}
 	disp := make([]point, n)
 	grid := make(map[[2]int][]int)
 	cell := func(p point) [2]int {
@@ -143,10 +151,11 @@ func forceLayout(n int, links []link, radius []float64, w, h, margin float64) []
 							continue
 						}
 						d := point{p.X - pos[j].X, p.Y - pos[j].Y}
-						dist := math.Hypot(d.X, d.Y)
-						if dist > cut {
+						d2 := d.X*d.X + d.Y*d.Y
+						if d2 > cut2 {
 							continue
 						}
+						dist := math.Sqrt(d2)
 						if dist < 0.01 {
 							// Coincident nodes: push apart along a
 							// direction fixed by their indices.
@@ -180,7 +189,7 @@ func forceLayout(n int, links []link, radius []float64, w, h, margin float64) []
 			// Gravity towards the centre, growing with the distance.
 			dist := math.Hypot(p.X, p.Y)
 			if dist > 0 {
-				f := 0.08 * dist
+				f := gravity * dist
 				disp[i].X -= p.X / dist * f
 				disp[i].Y -= p.Y / dist * f
 			}
