@@ -51,7 +51,7 @@ func TestContrast(t *testing.T) {
 		{vars["muted"], vars["bg"]},
 		{vars["muted"], vars["panel"]},
 		{vars["muted"], "#e8f0fe"}, // selected relation
-		{"#ffffff", vars["coop"]},   // relation type badges
+		{"#ffffff", vars["coop"]},  // relation type badges
 		{"#ffffff", vars["conf"]},
 		{"#ffffff", vars["neut"]},
 		{"#0b57d0", vars["bg"]}, // links in the corpus panel

@@ -297,11 +297,27 @@ type label struct {
 }
 
 // labelFont is the label font size in SVG user units; labelCharWidth is
-// the width allowed per character, wide enough for most sans-serif fonts.
+// the width allowed per character, wide enough for most sans-serif fonts;
+// the ascent and descent bound the text above and below its baseline.
 const (
 	labelFont      = 11.0
 	labelCharWidth = 0.62 * labelFont
+	labelAscent    = 0.8 * labelFont
+	labelDescent   = 0.25 * labelFont
 )
+
+// box is the room the label takes when it reads text.
+func (l label) box(text string) rect {
+	wd := labelCharWidth * float64(utf8.RuneCountInString(text))
+	x0 := l.X
+	switch l.Anchor {
+	case "middle":
+		x0 -= wd / 2
+	case "end":
+		x0 -= wd
+	}
+	return rect{x0, l.Y - labelAscent, x0 + wd, l.Y + labelDescent}
+}
 
 // placeLabels finds a place for each node's text that overlaps no other
 // label and no circle, trying right, left, above, below and then the
@@ -344,35 +360,24 @@ func placeLabels(pos []point, radius []float64, text []string, obstacleFrom int)
 		if i >= obstacleFrom {
 			add(circle(i))
 		}
-		wd := labelCharWidth * float64(utf8.RuneCountInString(text[i]))
 		r := radius[i]
-		asc, desc := labelFont*0.8, labelFont*0.25
-		type cand struct {
-			x, y   float64
-			anchor string
+		asc, desc := labelAscent, labelDescent
+		at := func(x, y float64, anchor string) label { return label{X: x, Y: y, Anchor: anchor} }
+		cands := []label{
+			at(p.X+r+3, p.Y+labelFont*0.35, "start"),
+			at(p.X-r-3, p.Y+labelFont*0.35, "end"),
+			at(p.X, p.Y-r-3-desc, "middle"),
+			at(p.X, p.Y+r+2+asc, "middle"),
+			at(p.X+r, p.Y-r-desc, "start"),
+			at(p.X+r, p.Y+r+asc, "start"),
+			at(p.X-r, p.Y-r-desc, "end"),
+			at(p.X-r, p.Y+r+asc, "end"),
 		}
-		cands := []cand{
-			{p.X + r + 3, p.Y + labelFont*0.35, "start"},
-			{p.X - r - 3, p.Y + labelFont*0.35, "end"},
-			{p.X, p.Y - r - 3 - desc, "middle"},
-			{p.X, p.Y + r + 2 + asc, "middle"},
-			{p.X + r, p.Y - r - desc, "start"},
-			{p.X + r, p.Y + r + asc, "start"},
-			{p.X - r, p.Y - r - desc, "end"},
-			{p.X - r, p.Y + r + asc, "end"},
-		}
-		out[i] = label{X: cands[0].x, Y: cands[0].y, Anchor: "start", Hidden: true}
+		out[i] = cands[0]
+		out[i].Hidden = true
 		for _, c := range cands {
-			x0 := c.x
-			switch c.anchor {
-			case "middle":
-				x0 -= wd / 2
-			case "end":
-				x0 -= wd
-			}
-			box := rect{x0, c.y - asc, x0 + wd, c.y + desc}
-			if free(box) {
-				out[i] = label{X: c.x, Y: c.y, Anchor: c.anchor}
+			if box := c.box(text[i]); free(box) {
+				out[i] = c
 				add(box)
 				break
 			}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -56,15 +55,7 @@ func TestLabelsDoNotOverlap(t *testing.T) {
 			continue
 		}
 		shown++
-		wd := labelCharWidth * float64(utf8.RuneCountInString(names[i]))
-		x0 := l.X
-		switch l.Anchor {
-		case "middle":
-			x0 -= wd / 2
-		case "end":
-			x0 -= wd
-		}
-		boxes = append(boxes, rect{x0, l.Y - labelFont*0.8, x0 + wd, l.Y + labelFont*0.25})
+		boxes = append(boxes, l.box(names[i]))
 	}
 	assert.Greater(t, shown, len(names)/2, "most labels find a place")
 	for i, a := range boxes {
