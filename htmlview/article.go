@@ -337,7 +337,7 @@ func articleGraph(doc *entities.Document, rels []relations.Relation, relCount []
 		if e.Country != "" {
 			aria += ", " + e.Country
 		}
-		aria += fmt.Sprintf(": %d mentions, %d relations", len(e.Mentions), relCount[i])
+		aria += ": " + count(len(e.Mentions), "mention") + ", " + count(relCount[i], "relation")
 		g.Nodes = append(g.Nodes, nodeView(i, pos[r], radius[r], labels[r], typeClass(e.Type), clean(e.Name), names[r], aria))
 	}
 	for i, r := range rels {
@@ -402,6 +402,14 @@ func arrow(t relations.Type) string {
 		return "↔"
 	}
 	return "→"
+}
+
+// count is "1 thing" or "n things".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return strconv.Itoa(n) + " " + thing + "s"
 }
 
 // clean makes s valid UTF-8; html/template escapes it.

@@ -206,7 +206,7 @@ func buildCorpus(g *relations.Graph, opt Options) *corpusPage {
 		if nd.Country != "" {
 			aria += ", " + nd.Country
 		}
-		aria += fmt.Sprintf(": %d articles, weight %d", len(nd.Documents), weight[nd])
+		aria += fmt.Sprintf(": %s, weight %d", count(len(nd.Documents), "article"), weight[nd])
 		v := nodeView(i, pos[i], radius[i], labels[i], typeClass(nd.Type), clean(nd.Name), names[i], aria)
 		v.Hidden = i >= opt.Show
 		v.Rank, v.Weight = i, weight[nd]
@@ -252,7 +252,7 @@ func buildCorpus(g *relations.Graph, opt Options) *corpusPage {
 		p.Graph.Edges = append(p.Graph.Edges, svgEdge{
 			Key: i, S: s, T: t, D: paths[i], Pol: pc,
 			Dashed: e.Modality != relations.Asserted, Directed: !e.Type.Symmetric(),
-			Title: fmt.Sprintf("%s %s %s %s (%d articles)", clean(e.Source.Name), e.Type, arrow(e.Type), clean(e.Target.Name), len(e.Documents)),
+			Title: fmt.Sprintf("%s %s %s %s (%s)", clean(e.Source.Name), e.Type, arrow(e.Type), clean(e.Target.Name), count(len(e.Documents), "article")),
 		})
 		relCount[e.Type]++
 		polCount[pc]++

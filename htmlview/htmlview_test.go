@@ -295,7 +295,7 @@ func TestCorpusCapsAndRanks(t *testing.T) {
 	for _, w := range weights {
 		best = max(best, w)
 	}
-	m := regexp.MustCompile(`aria-label="([^"]*), PERSON: \d+ articles, weight (\d+)"`).FindStringSubmatch(page)
+	m := regexp.MustCompile(`aria-label="([^"]*), PERSON: \d+ articles?, weight (\d+)"`).FindStringSubmatch(page)
 	require.Len(t, m, 3)
 	assert.Equal(t, fmt.Sprint(best), m[2])
 }
