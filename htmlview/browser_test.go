@@ -104,6 +104,30 @@ func TestBrowser(t *testing.T) {
 	require.NoError(t, err)
 	dir := t.TempDir()
 
+	// One Chromium per page, each started as soon as its page is
+	// written, so the browsers run while the corpus is extracted.
+	pages := make([]string, 2)
+	doms := make([]string, len(pages))
+	errs := make([]error, len(pages))
+	bctx, cancel := context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+	var wg sync.WaitGroup
+	load := func(i int, pg string) {
+		pages[i] = pg
+		wg.Go(func() {
+			// Each page opens with a selection, to check that selecting
+			// works: relation 0 of the article, the heaviest entity of the
+			// corpus.
+			var took time.Duration
+			doms[i], took, errs[i] = dumpDOM(bctx, bin, pg+[]string{"#r0", "#e0"}[i])
+			ready := regexp.MustCompile(`data-ready-ms="(\d+)"`).FindStringSubmatch(doms[i])
+			if len(ready) == 2 {
+				t.Logf("%s: %d bytes, headless run %v, page ready %s ms after navigation", filepath.Base(pg), fileSize(pg), took.Round(10*time.Millisecond), ready[1])
+			}
+		})
+	}
+	defer wg.Wait()
+
 	text, err := os.ReadFile(kremlin)
 	require.NoError(t, err)
 	doc, err := p.Extract(ctx, string(text))
@@ -112,6 +136,7 @@ func TestBrowser(t *testing.T) {
 	require.NoError(t, htmlview.WriteArticle(&buf, "kremlin-visit.txt", doc.Document, doc.Relations))
 	articlePage := filepath.Join(dir, "kremlin.html")
 	require.NoError(t, os.WriteFile(articlePage, buf.Bytes(), 0o644))
+	load(0, articlePage)
 
 	g := relations.NewGraph()
 	for _, f := range corpusFiles {
@@ -130,27 +155,8 @@ func TestBrowser(t *testing.T) {
 	require.NoError(t, htmlview.WriteCorpus(&buf, g, htmlview.Options{Title: hostCDATA}))
 	corpusPage := filepath.Join(dir, "corpus.html")
 	require.NoError(t, os.WriteFile(corpusPage, buf.Bytes(), 0o644))
+	load(1, corpusPage)
 
-	// One Chromium per page, at the same time, to keep the test short.
-	pages := []string{articlePage, corpusPage}
-	doms := make([]string, len(pages))
-	errs := make([]error, len(pages))
-	ctx, cancel := context.WithTimeout(ctx, 90*time.Second)
-	defer cancel()
-	var wg sync.WaitGroup
-	for i, pg := range pages {
-		wg.Go(func() {
-			var took time.Duration
-			// Each page opens with a selection, to check that selecting
-			// works: relation 0 of the article, the heaviest entity of the
-			// corpus.
-			doms[i], took, errs[i] = dumpDOM(ctx, bin, pg+[]string{"#r0", "#e0"}[i])
-			ready := regexp.MustCompile(`data-ready-ms="(\d+)"`).FindStringSubmatch(doms[i])
-			if len(ready) == 2 {
-				t.Logf("%s: %d bytes, headless run %v, page ready %s ms after navigation", filepath.Base(pg), fileSize(pg), took.Round(10*time.Millisecond), ready[1])
-			}
-		})
-	}
 	wg.Wait()
 	for i, err := range errs {
 		require.NoError(t, err, pages[i])
