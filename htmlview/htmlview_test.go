@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -338,4 +339,47 @@ func ExampleWriteArticle() {
 	// 3 mentions highlighted
 	// 3 nodes drawn
 	// 1 relation listed
+}
+
+func TestConcurrentWrites(t *testing.T) {
+	doc, rels := sampleDoc()
+	g := relations.NewGraph()
+	g.Add("one", doc, rels)
+	want := article(t, "x", doc, rels)
+	wantCorpus := corpus(t, g, htmlview.Options{})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			var a, c bytes.Buffer
+			assert.NoError(t, htmlview.WriteArticle(&a, "x", doc, rels))
+			assert.NoError(t, htmlview.WriteCorpus(&c, g, htmlview.Options{}))
+			assert.Equal(t, want, a.String())
+			assert.Equal(t, wantCorpus, c.String())
+		})
+	}
+	wg.Wait()
+}
+
+func ExampleWriteCorpus() {
+	g := relations.NewGraph()
+	for i, place := range []string{"Selvik", "Marrow Bay"} {
+		var b docBuilder
+		b.mention("Ida Brenn", 0, "Ida Brenn", entities.Person)
+		b.text(" visited ")
+		b.mention(place, 1, place, entities.GPE)
+		b.text(".")
+		rels := []relations.Relation{{Type: relations.Visit, Source: 0, Target: 1, Confidence: 0.8, Evidence: b.evidence(0, len(b.doc.Text))}}
+		g.Add(fmt.Sprintf("report-%d", i+1), &b.doc, rels)
+	}
+
+	var page bytes.Buffer
+	if err := htmlview.WriteCorpus(&page, g, htmlview.Options{Title: "Two made-up reports"}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(strings.Count(page.String(), `<g class="node `), "nodes drawn")
+	fmt.Println(strings.Count(page.String(), `<path class="e `), "edges drawn")
+	// Output:
+	// 3 nodes drawn
+	// 2 edges drawn
 }
