@@ -102,6 +102,7 @@ type svgEdge struct {
 	Pol      string
 	Dashed   bool
 	Directed bool
+	Hidden   bool // drawn only on request (corpus beyond the first nodes)
 	Title    string
 }
 

@@ -250,7 +250,7 @@ func buildCorpus(g *relations.Graph, opt Options) *corpusPage {
 		}
 		p.Data.Edges = append(p.Data.Edges, ce)
 		p.Graph.Edges = append(p.Graph.Edges, svgEdge{
-			Key: i, S: s, T: t, D: paths[i], Pol: pc,
+			Key: i, S: s, T: t, D: paths[i], Pol: pc, Hidden: s >= opt.Show || t >= opt.Show,
 			Dashed: e.Modality != relations.Asserted, Directed: !e.Type.Symmetric(),
 			Title: fmt.Sprintf("%s %s %s %s (%s)", clean(e.Source.Name), e.Type, arrow(e.Type), clean(e.Target.Name), count(len(e.Documents), "article")),
 		})
