@@ -34,6 +34,7 @@ type Country struct {
 	Demonyms []string
 	Capital  string
 	Seats    []string // seats of government that stand for it: Kremlin, White House
+	Alpha3   string   // ISO 3166-1 alpha-3 ("RUS"), or "" when the table has none
 }
 
 // Entry is what the gazetteer knows about a name.
@@ -210,9 +211,12 @@ func (g *Gazetteer) add(name string, e Entry) {
 
 func (g *Gazetteer) addCountry(f []string) error {
 	c := &Country{Code: f[0], Name: f[1], Aliases: list(f, 2), Demonyms: list(f, 3),
-		Capital: field(f, 4), Seats: list(f, 5)}
+		Capital: field(f, 4), Seats: list(f, 5), Alpha3: field(f, 6)}
 	if err := checkCode(c.Code); err != nil {
 		return err
+	}
+	if a := c.Alpha3; a != "" && (len(a) != 3 || strings.ToUpper(a) != a) {
+		return fmt.Errorf("bad ISO 3166-1 alpha-3 code %q", a)
 	}
 	g.countries[c.Code] = c
 	for _, n := range append([]string{c.Name}, c.Aliases...) {
