@@ -1,0 +1,27 @@
+package main
+
+import (
+	"io"
+
+	"github.com/newsgraph/newsgraph/events"
+)
+
+// The event-data formats of extract and graph: CAMEO-coded event rows
+// (package events) as TSV with a header, or as JSON lines.
+const (
+	formatEvents      = "events"
+	formatEventsJSONL = "events-jsonl"
+)
+
+// isEventFormat reports whether format is one of the event-data formats.
+func isEventFormat(format string) bool {
+	return format == formatEvents || format == formatEventsJSONL
+}
+
+// writeEvents writes rows in the event format.
+func writeEvents(w io.Writer, format string, rows []events.Row) error {
+	if format == formatEventsJSONL {
+		return events.WriteJSONL(w, rows)
+	}
+	return events.WriteTSV(w, rows)
+}
