@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/newsgraph/newsgraph/events"
+	"github.com/newsgraph/newsgraph/relations"
 )
 
 // The event-data formats of extract and graph: CAMEO-coded event rows
@@ -24,4 +25,15 @@ func writeEvents(w io.Writer, format string, rows []events.Row) error {
 		return events.WriteJSONL(w, rows)
 	}
 	return events.WriteTSV(w, rows)
+}
+
+// graphEvents returns a writer of a corpus graph's event rows in format.
+func graphEvents(format string) func(io.Writer, *relations.Graph) error {
+	return func(w io.Writer, g *relations.Graph) error {
+		c, err := events.Default()
+		if err != nil {
+			return err
+		}
+		return writeEvents(w, format, c.Graph(g))
+	}
 }
