@@ -193,11 +193,17 @@ func (c *Coder) titleRole(title string, state bool) string {
 // code alone.
 func (c *Coder) personCode(ps []party, p party, a *Actor) {
 	a.Country = c.alpha3(p.country)
-	var held []heldRole
+	var held, past []heldRole
 	for _, r := range p.roles {
-		if !r.former {
+		if r.former {
+			past = append(past, r)
+		} else {
 			held = append(held, r)
 		}
+	}
+	if len(held) == 0 {
+		c.formerCode(ps, past, a)
+		return
 	}
 	rank := func(t relations.Type) int {
 		if t == relations.MemberOf {
@@ -247,5 +253,37 @@ func (c *Coder) personCode(ps []party, p party, a *Actor) {
 			a.Role = c.titleRole(r.title, true)
 			return
 		}
+	}
+}
+
+// formerCode codes a person whose only offices are past ones: the
+// country of the first past office in a state or a national body, and the
+// roles table's former role; a person with no office keeps the country
+// alone.
+func (c *Coder) formerCode(ps []party, past []heldRole, a *Actor) {
+	for _, r := range past {
+		if r.typ == relations.MemberOf {
+			continue
+		}
+		t := ps[r.target]
+		cc := c.alpha3(t.country)
+		if t.typ == entities.Org {
+			var o Actor
+			c.orgCode(t, &o)
+			cc = o.Country
+		}
+		if cc == "" && a.Country == "" {
+			continue
+		}
+		if cc != "" {
+			a.Country = cc
+		}
+		for _, x := range c.t.roles {
+			if x.scope == "former" {
+				a.Role = x.role
+				break
+			}
+		}
+		return
 	}
 }

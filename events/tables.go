@@ -174,7 +174,7 @@ func (t *tables) addRule(f []string) error {
 func (t *tables) addRole(f []string) error {
 	r := roleRule{scope: f[0], role: field(f, 2)}
 	switch r.scope {
-	case "name", "kind":
+	case "name", "kind", "former":
 		r.pattern = []string{f[1]}
 	case "word", "title":
 		if f[1] == "*" {
@@ -183,7 +183,7 @@ func (t *tables) addRole(f []string) error {
 			r.pattern = words(f[1])
 		}
 	default:
-		return fmt.Errorf("scope %q (want name, word, kind or title)", f[0])
+		return fmt.Errorf("scope %q (want name, word, kind, title or former)", f[0])
 	}
 	t.roles = append(t.roles, r)
 	return nil

@@ -564,7 +564,6 @@ func TestRuleExtractorEndedTies(t *testing.T) {
 	}
 }
 
-
 // TestRuleExtractorFormerBeforeNationality is issue 16's time-aware
 // roles: "former" may stand before the nationality rather than the title,
 // and the office is then a past one all the same.
