@@ -217,43 +217,61 @@ func (c *Coder) personCode(ps []party, p party, a *Actor) {
 		}
 		return cmp.Compare(y.conf, x.conf)
 	})
+	// The first office that gives a role wins; an office without one (a
+	// party's leader) gives the country only when no other office does.
+	var fallback *Actor
 	for _, r := range held {
-		t := ps[r.target]
-		switch t.typ {
-		case entities.Org:
-			var o Actor
-			c.orgCode(t, &o)
-			if o.Country == "" && o.Code != "" {
-				// An international body's officials are coded as the body.
-				if r.typ == relations.MemberOf {
-					continue
-				}
-				a.Code, a.Country, a.Role, a.Group = o.Code, "", o.Role, o.Group
-				return
-			}
-			role := c.titleRole(r.title, false)
-			if role == "" {
-				role = o.Role
-			}
-			if role == "" && r.typ == relations.MemberOf {
-				continue
-			}
-			if o.Country != "" {
-				a.Country = o.Country
-			}
-			a.Role, a.Group = role, o.Group
-			return
-		case entities.GPE:
-			if r.typ == relations.MemberOf {
-				continue
-			}
-			if cc := c.alpha3(t.country); cc != "" {
-				a.Country = cc
-			}
-			a.Role = c.titleRole(r.title, true)
+		x, ok := c.officeCode(ps, r)
+		if !ok {
+			continue
+		}
+		if x.Country == "" && x.Code == "" {
+			x.Country = a.Country
+		}
+		if x.Role != "" || x.Code != "" {
+			a.Code, a.Country, a.Role, a.Group = x.Code, x.Country, x.Role, x.Group
 			return
 		}
+		if fallback == nil {
+			fallback = &x
+		}
 	}
+	if fallback != nil {
+		a.Country, a.Group = fallback.Country, fallback.Group
+	}
+}
+
+// officeCode codes a person by one office r: an international body's
+// officials are coded as the body; otherwise the office's country and the
+// role its title gives, or its body's role. ok is false when the office
+// says nothing (membership of a body without a role, of a state).
+func (c *Coder) officeCode(ps []party, r heldRole) (x Actor, ok bool) {
+	t := ps[r.target]
+	switch t.typ {
+	case entities.Org:
+		var o Actor
+		c.orgCode(t, &o)
+		if o.Country == "" && o.Code != "" {
+			if r.typ == relations.MemberOf {
+				return x, false
+			}
+			return Actor{Code: o.Code, Role: o.Role, Group: o.Group}, true
+		}
+		role := c.titleRole(r.title, false)
+		if role == "" {
+			role = o.Role
+		}
+		if role == "" && r.typ == relations.MemberOf {
+			return x, false
+		}
+		return Actor{Country: o.Country, Role: role, Group: o.Group}, true
+	case entities.GPE:
+		if r.typ == relations.MemberOf {
+			return x, false
+		}
+		return Actor{Country: c.alpha3(t.country), Role: c.titleRole(r.title, true)}, true
+	}
+	return x, false
 }
 
 // formerCode codes a person whose only offices are past ones: the

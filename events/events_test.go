@@ -112,6 +112,15 @@ func TestActorCodes(t *testing.T) {
 			[]ent{{"Knesset", entities.Org, "IL"}, {"Al Jazeera", entities.Org, "QA"}},
 			[]rel{{typ: relations.Criticize, src: 0, dst: 1}},
 			"ISRLEG", "QATMED"},
+		{"a head of government who leads a party is GOV", "Prime Minister Mira Kovac, who leads the Unity Party, visited Croatia.",
+			[]ent{{"Mira Kovac", entities.Person, "RS"}, {"Unity Party", entities.Org, "RS"}, {"Serbia", entities.GPE, "RS"}, {"Croatia", entities.GPE, "HR"}},
+			[]rel{{typ: relations.LeaderOf, src: 0, dst: 1, title: "leader"}, {typ: relations.LeaderOf, src: 0, dst: 2, title: "Prime Minister"},
+				{typ: relations.Visit, src: 0, dst: 3}},
+			"SRBGOV", "HRV"},
+		{"secretary of a state's security council is GOV", "Security Council secretary Ivan Orlov of Russia met Iran's envoy.",
+			[]ent{{"Ivan Orlov", entities.Person, "RU"}, {"Russia's Security Council", entities.Org, "RU"}, {"Iran", entities.GPE, "IR"}},
+			[]rel{{typ: relations.OfficialOf, src: 0, dst: 1, title: "secretary"}, {typ: relations.Meet, src: 0, dst: 2}},
+			"RUSGOV", "IRN"},
 		{"opposition leader is OPP", "Opposition leader Mira Kovac of Serbia met Croatia's president.",
 			[]ent{{"Mira Kovac", entities.Person, "RS"}, {"Serbian Progressive Party", entities.Org, "RS"}, {"Croatia", entities.GPE, "HR"}},
 			[]rel{{typ: relations.LeaderOf, src: 0, dst: 1, title: "opposition leader"}, {typ: relations.Meet, src: 0, dst: 2}},
@@ -123,6 +132,9 @@ func TestActorCodes(t *testing.T) {
 			require.Len(t, rows, 1, "standing roles are not events")
 			assert.Equal(t, tt.src, rows[0].SourceCode)
 			assert.Equal(t, tt.dst, rows[0].TargetCode)
+			if strings.HasPrefix(rows[0].SourceCode, "IGO") {
+				assert.Empty(t, rows[0].SourceCountry, "an international body has no country")
+			}
 		})
 	}
 }
