@@ -1,8 +1,6 @@
 package events
 
 import (
-	"bufio"
-	"bytes"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -10,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/newsgraph/newsgraph/internal/tsv"
 	"github.com/newsgraph/newsgraph/relations"
 )
 
@@ -194,31 +193,12 @@ func (t *tables) addGroup(f []string) error {
 	return nil
 }
 
-// readTable reads a tab-separated data file, skipping comment lines (#)
-// and blank lines, and calls fn with the fields of each row.
+// readTable reads a data file with tsv.Read.
 func readTable(fsys fs.FS, name string, minFields int, fn func([]string) error) error {
-	b, err := fs.ReadFile(fsys, name)
-	if err != nil {
+	if err := tsv.Read(fsys, name, minFields, fn); err != nil {
 		return fmt.Errorf("events: %w", err)
 	}
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		for i := range f {
-			f[i] = strings.TrimSpace(f[i])
-		}
-		if len(f) < minFields || f[0] == "" {
-			return fmt.Errorf("events: %s:%d: want at least %d fields, got %d", name, n, minFields, len(f))
-		}
-		if err := fn(f); err != nil {
-			return fmt.Errorf("events: %s:%d: %w", name, n, err)
-		}
-	}
-	return sc.Err()
+	return nil
 }
 
 func field(f []string, i int) string {
