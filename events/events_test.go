@@ -312,6 +312,11 @@ func TestWriters(t *testing.T) {
 		assert.Equal(t, "a b", f[0])
 	}
 
+	var parts bytes.Buffer
+	require.NoError(t, events.WriteTSV(&parts, rows[:1]))
+	require.NoError(t, events.AppendTSV(&parts, rows[1:]))
+	assert.Equal(t, tsv.String(), parts.String(), "written in parts, the header once")
+
 	var jl bytes.Buffer
 	require.NoError(t, events.WriteJSONL(&jl, rows))
 	sc := bufio.NewScanner(&jl)

@@ -33,6 +33,16 @@ func WriteTSV(w io.Writer, rows []Row) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(strings.Join(Columns(), "\t"))
 	bw.WriteByte('\n')
+	return writeTSVRows(bw, rows)
+}
+
+// AppendTSV writes rows as WriteTSV does, without the header line: for
+// output written in parts, after one WriteTSV.
+func AppendTSV(w io.Writer, rows []Row) error {
+	return writeTSVRows(bufio.NewWriter(w), rows)
+}
+
+func writeTSVRows(bw *bufio.Writer, rows []Row) error {
 	for i := range rows {
 		v := reflect.ValueOf(rows[i])
 		for j := range v.NumField() {

@@ -19,12 +19,16 @@ func isEventFormat(format string) bool {
 	return format == formatEvents || format == formatEventsJSONL
 }
 
-// writeEvents writes rows in the event format.
-func writeEvents(w io.Writer, format string, rows []events.Row) error {
-	if format == formatEventsJSONL {
+// writeEvents writes rows in the event format; for TSV, with the header
+// line when header is set.
+func writeEvents(w io.Writer, format string, rows []events.Row, header bool) error {
+	switch {
+	case format == formatEventsJSONL:
 		return events.WriteJSONL(w, rows)
+	case header:
+		return events.WriteTSV(w, rows)
 	}
-	return events.WriteTSV(w, rows)
+	return events.AppendTSV(w, rows)
 }
 
 // graphEvents returns a writer of a corpus graph's event rows in format.
@@ -34,6 +38,6 @@ func graphEvents(format string) func(io.Writer, *relations.Graph) error {
 		if err != nil {
 			return err
 		}
-		return writeEvents(w, format, c.Graph(g))
+		return writeEvents(w, format, c.Graph(g), true)
 	}
 }

@@ -89,7 +89,13 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	bw := bufio.NewWriterSize(stdout, 1<<16)
 	corpus := relations.NewGraph()
 	var objects [][]byte
-	var rows []events.Row
+	if coder != nil {
+		// The header first, then each article's rows as it comes.
+		if err := writeEvents(bw, *format, nil, true); err != nil {
+			fmt.Fprintf(stderr, "newsgraph extract: %v\n", err)
+			return 1
+		}
+	}
 	st, err := process(ctx, srcs, *input, *jobs, stdin, stderr, "extract", func(r newsgraph.Result) error {
 		switch {
 		case *format == "jsonl":
@@ -99,7 +105,10 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			return bw.Flush()
 		case r.Err != nil:
 		case coder != nil:
-			rows = append(rows, coder.Document(r.ID, r.Doc)...)
+			if err := writeEvents(bw, *format, coder.Document(r.ID, r.Doc), false); err != nil {
+				return err
+			}
+			return bw.Flush()
 		case *format == "dot":
 			corpus.AddDated(r.ID, r.Date, r.Doc.Document, r.Doc.Relations)
 		default:
@@ -120,7 +129,6 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if err == nil {
 		switch {
 		case coder != nil:
-			err = writeEvents(bw, *format, rows)
 		case *format == "dot":
 			err = relations.WriteDOT(bw, corpus)
 		case *format == "jsonl":
