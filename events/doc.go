@@ -24,3 +24,12 @@
 // *Coder is read-only once built and safe for concurrent use; Default
 // builds one once.
 package events
+
+// BUG(events): A corpus graph merges the occurrences of a relation into
+// one edge, so Coder.Graph gives every occurrence the modality and
+// confidence of the first; Coder.Document keeps each occurrence's own.
+
+// BUG(events): Event codes are chosen from the relation type, its
+// modality and cue words anywhere in the evidence sentence, not from the
+// words that govern the relation; a sentence that states two events may
+// lend one the other's cue.

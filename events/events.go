@@ -23,6 +23,9 @@ type Row struct {
 	// DateFrom says where Date comes from: "event", "article" or "".
 	DateFrom string `json:"date_from"`
 
+	// Source* and Target* describe the two actors (see Actor): name,
+	// entity type, CAMEO actor code, ISO 3166-1 alpha-3 country, role code
+	// and known-group code; the codes are "" where nothing is known.
 	Source        string `json:"source"`
 	SourceType    string `json:"source_type"`
 	SourceCode    string `json:"source_code"`
@@ -215,10 +218,17 @@ func (c *Coder) rows(ps []party, occ []occurrence) []Row {
 		}
 		return *actors[i]
 	}
+	// One sentence often states several relations: split it once.
+	sentWords := map[string][]string{}
 	out := make([]Row, 0, len(occ))
 	for _, o := range occ {
 		src, dst := actor(o.src), actor(o.dst)
-		code, cue := c.eventCode(o.typ, o.modality, src.Role, o.text)
+		ws, ok := sentWords[o.text]
+		if !ok {
+			ws = words(o.text)
+			sentWords[o.text] = ws
+		}
+		code, cue := c.eventCode(o.typ, o.modality, src.Role, ws)
 		x := c.t.codes[code]
 		pe, pm, pc := x.PLOVERParts()
 		out = append(out, Row{
@@ -239,10 +249,10 @@ func (c *Coder) rows(ps []party, occ []occurrence) []Row {
 }
 
 // eventCode picks the CAMEO code of a relation occurrence from the rules
-// of data/eventcodes.tsv, and the cue that chose it.
-func (c *Coder) eventCode(t relations.Type, m relations.Modality, srcRole, evidence string) (code, cue string) {
+// of data/eventcodes.tsv, given the words of its evidence, and the cue
+// that chose it.
+func (c *Coder) eventCode(t relations.Type, m relations.Modality, srcRole string, ws []string) (code, cue string) {
 	rules := c.t.rules[t]
-	ws := words(evidence)
 	for _, intended := range []bool{m == relations.Intended, false} {
 		for _, r := range rules {
 			if r.intended != intended {
