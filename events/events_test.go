@@ -259,8 +259,10 @@ func goldRows(t *testing.T, dir string) (map[string]string, []events.Row) {
 // code is in the code table and every row points at its evidence, and
 // logs the counts by root code and QuadClass.
 func TestGoldArticles(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipping: runs the pipeline over the shared articles")
+	if testing.Short() || raceEnabled {
+		// The articles test the tables, not concurrency: TestConcurrent
+		// does that, and the pipeline has its own race tests.
+		t.Skip("skipping under -short or -race: runs the pipeline over the shared articles")
 	}
 	c := coder(t)
 	for _, dir := range []string{"articles", "check"} {
