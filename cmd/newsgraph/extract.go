@@ -11,6 +11,7 @@ import (
 	"runtime"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/events"
 	"github.com/newsgraph/newsgraph/relations"
 )
 
@@ -61,14 +62,22 @@ func checkInput(cmd, input string, jobs int, paths []string, stderr io.Writer) b
 func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "json", "output format: json, jsonl or dot")
+	format := fs.String("format", "json", "output format: json, jsonl, dot, events (CAMEO event rows as TSV) or events-jsonl (the same as JSON lines)")
 	input, jobs, stats := addInputFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *format != "json" && *format != "dot" && *format != "jsonl" {
-		fmt.Fprintf(stderr, "newsgraph extract: unknown format %q (want json, jsonl or dot)\n", *format)
+	if *format != "json" && *format != "dot" && *format != "jsonl" && !isEventFormat(*format) {
+		fmt.Fprintf(stderr, "newsgraph extract: unknown format %q (want json, jsonl, dot, events or events-jsonl)\n", *format)
 		return 2
+	}
+	var coder *events.Coder
+	if isEventFormat(*format) {
+		var err error
+		if coder, err = events.Default(); err != nil {
+			fmt.Fprintf(stderr, "newsgraph extract: %v\n", err)
+			return 1
+		}
 	}
 	if !checkInput("extract", *input, *jobs, fs.Args(), stderr) {
 		return 2
@@ -80,6 +89,13 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	bw := bufio.NewWriterSize(stdout, 1<<16)
 	corpus := relations.NewGraph()
 	var objects [][]byte
+	if coder != nil {
+		// The header first, then each article's rows as it comes.
+		if err := writeEvents(bw, *format, nil, true); err != nil {
+			fmt.Fprintf(stderr, "newsgraph extract: %v\n", err)
+			return 1
+		}
+	}
 	st, err := process(ctx, srcs, *input, *jobs, stdin, stderr, "extract", func(r newsgraph.Result) error {
 		switch {
 		case *format == "jsonl":
@@ -88,6 +104,11 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			}
 			return bw.Flush()
 		case r.Err != nil:
+		case coder != nil:
+			if err := writeEvents(bw, *format, coder.Document(r.ID, r.Doc), false); err != nil {
+				return err
+			}
+			return bw.Flush()
 		case *format == "dot":
 			corpus.AddDated(r.ID, r.Date, r.Doc.Document, r.Doc.Relations)
 		default:
@@ -107,6 +128,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	})
 	if err == nil {
 		switch {
+		case coder != nil:
 		case *format == "dot":
 			err = relations.WriteDOT(bw, corpus)
 		case *format == "jsonl":

@@ -16,7 +16,7 @@ import (
 )
 
 // graphFormats are the output formats of the graph command.
-var graphFormats = []string{"json", "dot", "graphml", "csv", "cypher"}
+var graphFormats = []string{"json", "dot", "graphml", "csv", "cypher", formatEvents, formatEventsJSONL}
 
 // runGraph implements "newsgraph graph": one corpus graph over many
 // articles (or saved graphs), resolved across articles, optionally folded
@@ -174,6 +174,9 @@ func writeGraph(g *relations.Graph, format, out string, stdout io.Writer) error 
 		"dot":     relations.WriteDOT,
 		"graphml": relations.WriteGraphML,
 		"cypher":  relations.WriteCypher,
+
+		formatEvents:      graphEvents(formatEvents),
+		formatEventsJSONL: graphEvents(formatEventsJSONL),
 	}[format]
 	if out != "" {
 		return writeGraphFile(out, g, write)
