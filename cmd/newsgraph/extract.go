@@ -11,6 +11,7 @@ import (
 	"runtime"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/events"
 	"github.com/newsgraph/newsgraph/htmlview"
 	"github.com/newsgraph/newsgraph/relations"
 )
@@ -62,14 +63,22 @@ func checkInput(cmd, input string, jobs int, paths []string, stderr io.Writer) b
 func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "json", "output format: json, jsonl, dot or html (one article as a web page)")
+	format := fs.String("format", "json", "output format: json, jsonl, dot, events (CAMEO event rows as TSV), events-jsonl (the same as JSON lines) or html (one article as a web page)")
 	input, jobs, stats := addInputFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *format != "json" && *format != "dot" && *format != "jsonl" && *format != "html" {
-		fmt.Fprintf(stderr, "newsgraph extract: unknown format %q (want json, jsonl, dot or html)\n", *format)
+	if *format != "json" && *format != "dot" && *format != "jsonl" && *format != "html" && !isEventFormat(*format) {
+		fmt.Fprintf(stderr, "newsgraph extract: unknown format %q (want json, jsonl, dot, events, events-jsonl or html)\n", *format)
 		return 2
+	}
+	var coder *events.Coder
+	if isEventFormat(*format) {
+		var err error
+		if coder, err = events.Default(); err != nil {
+			fmt.Fprintf(stderr, "newsgraph extract: %v\n", err)
+			return 1
+		}
 	}
 	if !checkInput("extract", *input, *jobs, fs.Args(), stderr) {
 		return 2
@@ -82,6 +91,13 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	corpus := relations.NewGraph()
 	var objects [][]byte
 	var page *newsgraph.Result // --format html: the one article
+	if coder != nil {
+		// The header first, then each article's rows as it comes.
+		if err := writeEvents(bw, *format, nil, true); err != nil {
+			fmt.Fprintf(stderr, "newsgraph extract: %v\n", err)
+			return 1
+		}
+	}
 	st, err := process(ctx, srcs, *input, *jobs, stdin, stderr, "extract", func(r newsgraph.Result) error {
 		switch {
 		case *format == "jsonl":
@@ -90,6 +106,11 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			}
 			return bw.Flush()
 		case r.Err != nil:
+		case coder != nil:
+			if err := writeEvents(bw, *format, coder.Document(r.ID, r.Doc), false); err != nil {
+				return err
+			}
+			return bw.Flush()
 		case *format == "dot":
 			corpus.AddDated(r.ID, r.Date, r.Doc.Document, r.Doc.Relations)
 		case *format == "html":
@@ -114,6 +135,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	})
 	if err == nil {
 		switch {
+		case coder != nil:
 		case *format == "dot":
 			err = relations.WriteDOT(bw, corpus)
 		case *format == "jsonl":

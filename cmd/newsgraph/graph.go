@@ -17,7 +17,7 @@ import (
 )
 
 // graphFormats are the output formats of the graph command.
-var graphFormats = []string{"json", "dot", "graphml", "csv", "cypher", "html"}
+var graphFormats = []string{"json", "dot", "graphml", "csv", "cypher", formatEvents, formatEventsJSONL, "html"}
 
 // runGraph implements "newsgraph graph": one corpus graph over many
 // articles (or saved graphs), resolved across articles, optionally folded
@@ -175,6 +175,9 @@ func writeGraph(g *relations.Graph, format, out string, stdout io.Writer) error 
 		"dot":     relations.WriteDOT,
 		"graphml": relations.WriteGraphML,
 		"cypher":  relations.WriteCypher,
+
+		formatEvents:      graphEvents(formatEvents),
+		formatEventsJSONL: graphEvents(formatEventsJSONL),
 		"html": func(w io.Writer, g *relations.Graph) error {
 			return htmlview.WriteCorpus(w, g, htmlview.Options{})
 		},
