@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/events"
+	"github.com/newsgraph/newsgraph/htmlview"
 	"github.com/newsgraph/newsgraph/relations"
 )
 
@@ -62,13 +63,13 @@ func checkInput(cmd, input string, jobs int, paths []string, stderr io.Writer) b
 func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "json", "output format: json, jsonl, dot, events (CAMEO event rows as TSV) or events-jsonl (the same as JSON lines)")
+	format := fs.String("format", "json", "output format: json, jsonl, dot, events (CAMEO event rows as TSV), events-jsonl (the same as JSON lines) or html (one article as a web page)")
 	input, jobs, stats := addInputFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *format != "json" && *format != "dot" && *format != "jsonl" && !isEventFormat(*format) {
-		fmt.Fprintf(stderr, "newsgraph extract: unknown format %q (want json, jsonl, dot, events or events-jsonl)\n", *format)
+	if *format != "json" && *format != "dot" && *format != "jsonl" && *format != "html" && !isEventFormat(*format) {
+		fmt.Fprintf(stderr, "newsgraph extract: unknown format %q (want json, jsonl, dot, events, events-jsonl or html)\n", *format)
 		return 2
 	}
 	var coder *events.Coder
@@ -89,6 +90,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	bw := bufio.NewWriterSize(stdout, 1<<16)
 	corpus := relations.NewGraph()
 	var objects [][]byte
+	var page *newsgraph.Result // --format html: the one article
 	if coder != nil {
 		// The header first, then each article's rows as it comes.
 		if err := writeEvents(bw, *format, nil, true); err != nil {
@@ -111,6 +113,11 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			return bw.Flush()
 		case *format == "dot":
 			corpus.AddDated(r.ID, r.Date, r.Doc.Document, r.Doc.Relations)
+		case *format == "html":
+			if page != nil {
+				return fmt.Errorf("--format html writes one article, and the inputs hold more")
+			}
+			page = &r
 		default:
 			var buf bytes.Buffer
 			g := r.Doc.Graph(r.ID)
@@ -132,6 +139,10 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		case *format == "dot":
 			err = relations.WriteDOT(bw, corpus)
 		case *format == "jsonl":
+		case *format == "html":
+			if page != nil {
+				err = htmlview.WriteArticle(bw, page.ID, page.Doc.Document, page.Doc.Relations)
+			}
 		case single && len(objects) == 1:
 			_, err = bw.Write(objects[0])
 		case !single:

@@ -12,11 +12,12 @@ import (
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/entities"
+	"github.com/newsgraph/newsgraph/htmlview"
 	"github.com/newsgraph/newsgraph/relations"
 )
 
 // graphFormats are the output formats of the graph command.
-var graphFormats = []string{"json", "dot", "graphml", "csv", "cypher", formatEvents, formatEventsJSONL}
+var graphFormats = []string{"json", "dot", "graphml", "csv", "cypher", formatEvents, formatEventsJSONL, "html"}
 
 // runGraph implements "newsgraph graph": one corpus graph over many
 // articles (or saved graphs), resolved across articles, optionally folded
@@ -177,6 +178,9 @@ func writeGraph(g *relations.Graph, format, out string, stdout io.Writer) error 
 
 		formatEvents:      graphEvents(formatEvents),
 		formatEventsJSONL: graphEvents(formatEventsJSONL),
+		"html": func(w io.Writer, g *relations.Graph) error {
+			return htmlview.WriteCorpus(w, g, htmlview.Options{})
+		},
 	}[format]
 	if out != "" {
 		return writeGraphFile(out, g, write)
