@@ -2,6 +2,7 @@ package newsgraph_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/jdkato/prose/v2"
@@ -74,4 +75,35 @@ func BenchmarkPipeline(b *testing.B) {
 		}
 		report(b)
 	})
+}
+
+// BenchmarkExtractRepeated extracts an article that repeats one sentence
+// naming a person in full and then by surname, at growing sizes, and
+// builds its graph as "newsgraph extract" does. Time per byte must stay
+// flat as the size doubles: resolving a mention and merging it into the
+// graph must not scan the mentions already seen (issue 13, item 1).
+func BenchmarkExtractRepeated(b *testing.B) {
+	const sentence = "Ingrid Halvorsen met Halvorsen. "
+	p := pipeline(b)
+	ctx := context.Background()
+	for _, size := range []struct {
+		name  string
+		bytes int
+	}{{"0.25MB", 1 << 18}, {"0.5MB", 1 << 19}, {"1MB", 1 << 20}, {"2MB", 1 << 21}} {
+		text := strings.Repeat(sentence, size.bytes/len(sentence))
+		b.Run(size.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			ntok := 0
+			for b.Loop() {
+				doc, err := p.Extract(ctx, text)
+				if err != nil {
+					b.Fatal(err)
+				}
+				doc.Graph("r")
+				ntok = len(doc.Document.Tokens)
+			}
+			b.ReportMetric(float64(ntok*b.N)/b.Elapsed().Seconds(), "tokens/s")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(text)), "ns/byte")
+		})
+	}
 }

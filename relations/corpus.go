@@ -23,23 +23,32 @@ func (g *Graph) AddDated(docID string, date time.Time, doc *entities.Document, r
 // SetDocDate records the publication date of the document docID, before
 // or after it is added, and updates the FirstSeen and LastSeen dates of
 // the nodes and edges it occurs in. A zero date removes the record.
+//
+// It touches only the nodes and edges of docID: dating a document that
+// is not added yet costs nothing, a first date only widens their ranges,
+// and only a changed or removed date has them looked at again whole.
 func (g *Graph) SetDocDate(docID string, date time.Time) {
+	_, had := g.docDate[docID]
 	if date.IsZero() {
-		if _, ok := g.docDate[docID]; !ok {
+		if !had {
 			return
 		}
 		delete(g.docDate, docID)
 	} else {
 		g.docDate[docID] = date
 	}
-	for _, n := range g.nodes {
-		if slices.Contains(n.Documents, docID) {
+	for _, n := range g.docNodes[docID] {
+		if had {
 			n.FirstSeen, n.LastSeen = g.seen(n.Documents)
+		} else {
+			n.FirstSeen, n.LastSeen = widen(n.FirstSeen, n.LastSeen, date)
 		}
 	}
-	for _, e := range g.edges {
-		if slices.Contains(e.Documents, docID) {
+	for _, e := range g.docEdges[docID] {
+		if had {
 			e.FirstSeen, e.LastSeen = g.seen(e.Documents)
+		} else {
+			e.FirstSeen, e.LastSeen = widen(e.FirstSeen, e.LastSeen, date)
 		}
 	}
 }
@@ -202,17 +211,7 @@ func (g *Graph) project(group []int, name func(rep *Node) (string, entities.Type
 		}
 		gn.Aliases = mergeStrings(gn.Aliases, n.Aliases, n.Name)
 		gn.Aliases = mergeStrings(gn.Aliases, nil, gn.Name)
-		for _, m := range n.Mentions {
-			if !slices.Contains(gn.Mentions, m) {
-				gn.Mentions = append(gn.Mentions, m)
-			}
-		}
-		for _, d := range n.Documents {
-			if !slices.Contains(gn.Documents, d) {
-				gn.Documents = append(gn.Documents, d)
-			}
-		}
-		gn.FirstSeen, gn.LastSeen = h.seen(gn.Documents)
+		h.addNodeSpans(gn, n.Mentions, n.Documents)
 		newNode[i] = gn
 	}
 	for _, e := range g.Relations() {

@@ -53,6 +53,10 @@ type Graph struct {
 	docSet map[string]bool
 	// docDate holds the dates given to AddDated and SetDocDate.
 	docDate map[string]time.Time
+	// docNodes and docEdges list the nodes and edges each document
+	// occurs in, so that dating a document touches only those.
+	docNodes map[string][]*Node
+	docEdges map[string][]*Edge
 	// fold case-folds names; a Caser is not safe for concurrent use, so
 	// each Graph has its own.
 	fold cases.Caser
@@ -96,6 +100,10 @@ type Node struct {
 	FirstSeen, LastSeen time.Time
 
 	id int64
+	// mentionSet and docSet hold Mentions and Documents, so that merging
+	// a mention or a document costs the same however many there are.
+	mentionSet map[Span]struct{}
+	docSet     map[string]struct{}
 }
 
 // Span is a byte range [Start, End) of the text of the document Doc,
@@ -154,6 +162,9 @@ type Edge struct {
 	FirstSeen, LastSeen time.Time
 
 	id int64
+	// evidenceSet and docSet hold Evidence and Documents (see Node).
+	evidenceSet map[Span]struct{}
+	docSet      map[string]struct{}
 }
 
 // Polarity returns the polarity of the edge's type.
@@ -180,13 +191,15 @@ func (e *Edge) ID() int64 { return e.id }
 // NewGraph returns an empty graph.
 func NewGraph() *Graph {
 	return &Graph{
-		g:       multi.NewDirectedGraph(),
-		byName:  make(map[nodeKey][]*Node),
-		byEdge:  make(map[edgeKey]*Edge),
-		byID:    make(map[string]*Node),
-		docSet:  make(map[string]bool),
-		docDate: make(map[string]time.Time),
-		fold:    cases.Fold(),
+		g:        multi.NewDirectedGraph(),
+		byName:   make(map[nodeKey][]*Node),
+		byEdge:   make(map[edgeKey]*Edge),
+		byID:     make(map[string]*Node),
+		docSet:   make(map[string]bool),
+		docDate:  make(map[string]time.Time),
+		docNodes: make(map[string][]*Node),
+		docEdges: make(map[string][]*Edge),
+		fold:     cases.Fold(),
 	}
 }
 
@@ -284,18 +297,70 @@ func (g *Graph) mergeNode(name string, typ entities.Type, aliases []string, coun
 		n.Country = country
 	}
 	n.Aliases = mergeStrings(n.Aliases, aliases, name)
+	g.addNodeSpans(n, mentions, docs)
+	return n
+}
+
+// addNodeSpans adds mentions and documents to n, leaving out those it
+// has, and widens its dates to those of the new documents.
+func (g *Graph) addNodeSpans(n *Node, mentions []Span, docs []string) {
+	if n.mentionSet == nil {
+		n.mentionSet = make(map[Span]struct{}, len(mentions))
+		n.docSet = make(map[string]struct{}, len(docs))
+	}
 	for _, m := range mentions {
-		if !slices.Contains(n.Mentions, m) {
+		if _, ok := n.mentionSet[m]; !ok {
+			n.mentionSet[m] = struct{}{}
 			n.Mentions = append(n.Mentions, m)
 		}
 	}
 	for _, d := range docs {
-		if !slices.Contains(n.Documents, d) {
+		if _, ok := n.docSet[d]; !ok {
+			n.docSet[d] = struct{}{}
 			n.Documents = append(n.Documents, d)
+			g.docNodes[d] = append(g.docNodes[d], n)
+			if t, ok := g.docDate[d]; ok {
+				n.FirstSeen, n.LastSeen = widen(n.FirstSeen, n.LastSeen, t)
+			}
 		}
 	}
-	n.FirstSeen, n.LastSeen = g.seen(n.Documents)
-	return n
+}
+
+// addEdgeSpans adds evidence and documents to e as addNodeSpans does to
+// a node.
+func (g *Graph) addEdgeSpans(e *Edge, ev []Span, docs []string) {
+	if e.evidenceSet == nil {
+		e.evidenceSet = make(map[Span]struct{}, len(ev))
+		e.docSet = make(map[string]struct{}, len(docs))
+	}
+	for _, x := range ev {
+		if _, ok := e.evidenceSet[x]; !ok {
+			e.evidenceSet[x] = struct{}{}
+			e.Evidence = append(e.Evidence, x)
+		}
+	}
+	for _, d := range docs {
+		if _, ok := e.docSet[d]; !ok {
+			e.docSet[d] = struct{}{}
+			e.Documents = append(e.Documents, d)
+			g.docEdges[d] = append(g.docEdges[d], e)
+			if t, ok := g.docDate[d]; ok {
+				e.FirstSeen, e.LastSeen = widen(e.FirstSeen, e.LastSeen, t)
+			}
+		}
+	}
+}
+
+// widen returns the range [first, last] widened to take in t; a zero
+// bound is unset.
+func widen(first, last, t time.Time) (time.Time, time.Time) {
+	if first.IsZero() || t.Before(first) {
+		first = t
+	}
+	if last.IsZero() || t.After(last) {
+		last = t
+	}
+	return first, last
 }
 
 // mergeStrings returns the sorted union of have, add and extra, without
@@ -347,17 +412,7 @@ func (g *Graph) mergeEdge(r Relation, src, dst *Node, ev []Span, mentions int, d
 	}
 	e.Confidence = max(e.Confidence, conf)
 	e.Mentions += mentions
-	for _, x := range ev {
-		if !slices.Contains(e.Evidence, x) {
-			e.Evidence = append(e.Evidence, x)
-		}
-	}
-	for _, d := range docs {
-		if !slices.Contains(e.Documents, d) {
-			e.Documents = append(e.Documents, d)
-		}
-	}
-	e.FirstSeen, e.LastSeen = g.seen(e.Documents)
+	g.addEdgeSpans(e, ev, docs)
 	return true
 }
 
