@@ -139,7 +139,7 @@ func TestDatedJSONRoundTrip(t *testing.T) {
 	assert.Equal(t, a.String(), b.String())
 
 	err := ReadJSON(bytes.NewReader([]byte(`{"entities":[],"relations":[],"doc_dates":{"a":"19 Nov"}}`)), NewGraph())
-	assert.ErrorContains(t, err, "relations: document \"a\": bad date")
+	assert.ErrorContains(t, err, `relations: doc_dates["a"]: "19 Nov" is not a date`)
 }
 
 func TestFormatDate(t *testing.T) {

@@ -237,7 +237,7 @@ func (g *Graph) Add(docID string, doc *entities.Document, rels []Relation) {
 			}
 			spans = append(spans, Span{Doc: docID, Start: mn.Start, End: mn.End, Text: doc.Text[mn.Start:mn.End]})
 		}
-		nodeOf[i] = g.mergeNode(e.Name, e.Type, e.Aliases, e.Country, spans, []string{docID})
+		nodeOf[i] = g.mergeNode(e.Name, e.Type, e.Aliases, e.Country, spans, []string{docID}, math.MaxInt64)
 	}
 	for _, r := range rels {
 		if r.Source < 0 || r.Source >= len(nodeOf) || r.Target < 0 || r.Target >= len(nodeOf) {
@@ -251,6 +251,10 @@ func (g *Graph) Add(docID string, doc *entities.Document, rels []Relation) {
 	}
 }
 
+// HasDocument reports whether the document docID has been added (Add,
+// AddDated, ReadJSON).
+func (g *Graph) HasDocument(docID string) bool { return g.docSet[docID] }
+
 func (g *Graph) addDoc(docID string) {
 	if !g.docSet[docID] {
 		g.docSet[docID] = true
@@ -259,9 +263,9 @@ func (g *Graph) addDoc(docID string) {
 }
 
 // mergeNode finds or creates the node for an entity and merges the given
-// attributes, mentions and documents into it. It returns nil for an
-// invalid type.
-func (g *Graph) mergeNode(name string, typ entities.Type, aliases []string, country string, mentions []Span, docs []string) *Node {
+// attributes, mentions and documents into it; only nodes with an ID
+// below fresh are found. It returns nil for an invalid type.
+func (g *Graph) mergeNode(name string, typ entities.Type, aliases []string, country string, mentions []Span, docs []string, fresh int64) *Node {
 	if _, err := typ.MarshalText(); err != nil {
 		return nil
 	}
@@ -281,7 +285,7 @@ func (g *Graph) mergeNode(name string, typ entities.Type, aliases []string, coun
 	key := nodeKey{typ, g.normalizeName(name)}
 	var n *Node
 	for _, c := range g.byName[key] {
-		if c.Country == country || c.Country == "" || country == "" {
+		if c.id < fresh && (c.Country == country || c.Country == "" || country == "") {
 			n = c
 			break
 		}
