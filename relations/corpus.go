@@ -86,7 +86,18 @@ func FormatDate(t time.Time) string {
 	return t.Format(time.RFC3339Nano)
 }
 
-// parseDate reads what FormatDate writes.
+// FormatDay formats the day of a first or last sighting for the exports
+// (first_seen, last_seen): "" for the zero time, else always the UTC
+// calendar day as YYYY-MM-DD, whatever the precision of the article
+// dates it comes from, so that one field never mixes two formats.
+func FormatDay(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.DateOnly)
+}
+
+// parseDate reads what FormatDate and FormatDay write.
 func parseDate(s string) (time.Time, error) {
 	if t, err := time.Parse(time.DateOnly, s); err == nil {
 		return t, nil

@@ -82,7 +82,7 @@ type jsonSpan struct {
 // document these are left out, giving the schema's exact shape. Documents
 // with a date (Graph.AddDated) are listed under "doc_dates", and the
 // entities and relations they occur in carry "first_seen" and
-// "last_seen" (FormatDate); undated graphs leave these out.
+// "last_seen" (FormatDay); undated graphs leave these out.
 func WriteJSON(w io.Writer, g *Graph) error {
 	multiDoc := len(g.docs) > 1
 	span := func(s Span) jsonSpan {
@@ -110,8 +110,8 @@ func WriteJSON(w io.Writer, g *Graph) error {
 			Type:      n.Type.String(),
 			Aliases:   append([]string{}, n.Aliases...),
 			Country:   n.Country,
-			FirstSeen: FormatDate(n.FirstSeen),
-			LastSeen:  FormatDate(n.LastSeen),
+			FirstSeen: FormatDay(n.FirstSeen),
+			LastSeen:  FormatDay(n.LastSeen),
 			Mentions:  make([]jsonSpan, 0, len(n.Mentions)),
 		}
 		for _, m := range n.Mentions {
@@ -136,8 +136,8 @@ func WriteJSON(w io.Writer, g *Graph) error {
 			Former:     e.Former,
 			When:       e.When,
 			Date:       e.Date,
-			FirstSeen:  FormatDate(e.FirstSeen),
-			LastSeen:   FormatDate(e.LastSeen),
+			FirstSeen:  FormatDay(e.FirstSeen),
+			LastSeen:   FormatDay(e.LastSeen),
 			Evidence:   make([]jsonSpan, 0, len(e.Evidence)),
 		}
 		for _, x := range e.Evidence {

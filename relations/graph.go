@@ -207,8 +207,9 @@ func NewGraph() *Graph {
 // in it.
 //
 // Every entity of doc becomes a node, or is merged into an existing node
-// of the same type whose name is the same after normalisation (NFC, case
-// folding, curly quotes and hyphens made plain, spaces collapsed) and whose
+// of the same type whose name is the same after normalisation (case
+// folding, Latin accents removed, curly quotes and hyphens made plain,
+// spaces collapsed) and whose
 // country is compatible (equal, or one of them empty). Entities of an
 // invalid type are skipped, as are mentions whose index or span does not
 // fit the document.
@@ -421,13 +422,31 @@ func (g *Graph) mergeEdge(r Relation, src, dst *Node, ev []Span, mentions int, d
 }
 
 // normalizeName returns the key under which entity names are compared:
-// in Unicode NFC, case-folded, with curly quotes, dashes and runs of spaces
-// made plain.
+// case-folded, without accents ("Orbán" and "Orban" are one name, as news
+// in English spells names both ways), with curly quotes, dashes and runs
+// of spaces made plain.
 func (g *Graph) normalizeName(s string) string {
 	var b strings.Builder
 	space := false
-	for _, r := range strings.TrimSpace(norm.NFC.String(s)) {
+	for _, r := range strings.TrimSpace(norm.NFD.String(s)) {
+		if r >= '\u0300' && r <= '\u036f' {
+			continue // Latin accents: "Orbán" is "Orban"
+		}
 		switch r {
+		case 'ı':
+			r = 'i'
+		case 'ł':
+			r = 'l'
+		case 'Ł':
+			r = 'L'
+		case 'ø':
+			r = 'o'
+		case 'Ø':
+			r = 'O'
+		case 'đ':
+			r = 'd'
+		case 'Đ':
+			r = 'D'
 		case '\u2018', '\u2019', '\u02bc', '\u0060', '\u00b4':
 			r = '\''
 		case '\u201c', '\u201d':
