@@ -149,12 +149,16 @@ func (m *Model) resolve(doc *Document) {
 			a := displayName(doc.MentionText(mi))
 			aliases[a] = true
 			if ms[mi].Canonical != "" && e.Name == "" {
-				e.Name = ms[mi].Canonical
+				if ms[mi].composed {
+					e.Key = ms[mi].Canonical
+				} else {
+					e.Name = ms[mi].Canonical
+				}
 			}
 			if e.Country == "" {
 				e.Country = ms[mi].Country
 			}
-			if len(nameWords(a)) > len(nameWords(best)) || (len(nameWords(a)) == len(nameWords(best)) && len(a) > len(best)) {
+			if betterName(a, best) {
 				best = a
 			}
 		}
@@ -227,6 +231,35 @@ func rarest(index map[string][]*cluster, words []string) []*cluster {
 		}
 	}
 	return best
+}
+
+// betterName reports whether a names an entity better than b, both
+// written as in the text: a name in capitals (a headline's) is worse
+// than one that is not, then more words are better, then more bytes.
+func betterName(a, b string) bool {
+	if b == "" {
+		return a != ""
+	}
+	if ac, bc := allCaps(a), allCaps(b); ac != bc {
+		return bc
+	}
+	na, nb := len(nameWords(a)), len(nameWords(b))
+	return na > nb || (na == nb && len(a) > len(b))
+}
+
+// allCaps reports whether s is a name of several words in capitals
+// ("CAMP LAKESIDE"); an acronym ("NATO") is not.
+func allCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n > 3 && strings.ContainsRune(s, ' ')
 }
 
 // groupNouns, heading an apposition, say that the name before is a body:

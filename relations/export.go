@@ -269,7 +269,7 @@ func ReadJSON(r io.Reader, dst *Graph) error {
 		for _, d := range docs {
 			dst.addDoc(d)
 		}
-		nodes[i] = dst.mergeNode(e.Name, types[i], e.Aliases, e.Country, ms, docs, fresh)
+		nodes[i] = dst.mergeNode(e.Name, "", types[i], e.Aliases, e.Country, ms, docs, fresh)
 	}
 	for i, jr := range in.Relations {
 		ev, docs := spans(jr.Evidence, jr.DocIDs)

@@ -238,7 +238,7 @@ func (g *Graph) Add(docID string, doc *entities.Document, rels []Relation) {
 			}
 			spans = append(spans, Span{Doc: docID, Start: mn.Start, End: mn.End, Text: doc.Text[mn.Start:mn.End]})
 		}
-		nodeOf[i] = g.mergeNode(e.Name, e.Type, e.Aliases, e.Country, spans, []string{docID}, math.MaxInt64)
+		nodeOf[i] = g.mergeNode(e.Name, e.Key, e.Type, e.Aliases, e.Country, spans, []string{docID}, math.MaxInt64)
 	}
 	for _, r := range rels {
 		if r.Source < 0 || r.Source >= len(nodeOf) || r.Target < 0 || r.Target >= len(nodeOf) {
@@ -264,9 +264,10 @@ func (g *Graph) addDoc(docID string) {
 }
 
 // mergeNode finds or creates the node for an entity and merges the given
-// attributes, mentions and documents into it; only nodes with an ID
-// below fresh are found. It returns nil for an invalid type.
-func (g *Graph) mergeNode(name string, typ entities.Type, aliases []string, country string, mentions []Span, docs []string, fresh int64) *Node {
+// attributes, mentions and documents into it; it is found by key, or by
+// name when key is "", among the nodes with an ID below fresh. It returns
+// nil for an invalid type.
+func (g *Graph) mergeNode(name, key string, typ entities.Type, aliases []string, country string, mentions []Span, docs []string, fresh int64) *Node {
 	if _, err := typ.MarshalText(); err != nil {
 		return nil
 	}
@@ -283,9 +284,12 @@ func (g *Graph) mergeNode(name string, typ entities.Type, aliases []string, coun
 			name = strings.TrimSpace(mentions[0].Text)
 		}
 	}
-	key := nodeKey{typ, g.normalizeName(name)}
+	if key == "" {
+		key = name
+	}
+	k := nodeKey{typ, g.normalizeName(key)}
 	var n *Node
-	for _, c := range g.byName[key] {
+	for _, c := range g.byName[k] {
 		if c.id < fresh && (c.Country == country || c.Country == "" || country == "") {
 			n = c
 			break
@@ -296,7 +300,7 @@ func (g *Graph) mergeNode(name string, typ entities.Type, aliases []string, coun
 		n = &Node{EntityID: fmt.Sprintf("e%d", id+1), Name: name, Type: typ, Country: country, id: id}
 		g.nodes = append(g.nodes, n)
 		g.byID[n.EntityID] = n
-		g.byName[key] = append(g.byName[key], n)
+		g.byName[k] = append(g.byName[k], n)
 		g.g.AddNode(n)
 	} else if n.Country == "" {
 		n.Country = country

@@ -60,3 +60,20 @@ func TestSeenIsOneFormat(t *testing.T) {
 	assert.Contains(t, out, `"a1": "2023-08-18T10:00:00Z"`)
 	assert.Equal(t, "", FormatDay(time.Time{}))
 }
+
+// TestKeyMergesAcrossArticles adds one institution written two ways in
+// two articles, with the same Key: one node, named as first written.
+func TestKeyMergesAcrossArticles(t *testing.T) {
+	g := NewGraph()
+	for i, name := range []string{"Norwegian Foreign Ministry", "Norway's Foreign Ministry"} {
+		doc := personDoc(name)
+		doc.Mentions[0].Type = entities.Org
+		doc.Entities[0].Type = entities.Org
+		doc.Entities[0].Key = "Norway's Foreign Ministry"
+		g.Add(string(rune('a'+i)), doc, nil)
+	}
+	require.Len(t, g.Entities(), 1)
+	n := g.Entities()[0]
+	assert.Equal(t, "Norwegian Foreign Ministry", n.Name)
+	assert.Equal(t, []string{"a", "b"}, n.Documents)
+}
