@@ -73,6 +73,10 @@ type jsonSpan struct {
 // rounded to two decimals and empty optional fields are omitted, so the
 // same graph always gives the same bytes.
 //
+// An entity that a relation implies without the text naming it (the
+// country of a "Norwegian Prime Minister" who leads it) has empty
+// "mentions"; its "doc_ids" still say which articles imply it.
+//
 // The object also lists the document IDs under "docs". When the graph
 // holds more than one document, each mention and evidence span carries its
 // "doc", each entity and relation the number of its "documents" and their

@@ -317,22 +317,13 @@ func (g *Graph) addNodeSpans(n *Node, mentions []Span, docs []string) {
 		n.mentionSet = make(map[Span]struct{}, len(mentions))
 		n.docSet = make(map[string]struct{}, len(docs))
 	}
-	for _, m := range mentions {
-		if _, ok := n.mentionSet[m]; !ok {
-			n.mentionSet[m] = struct{}{}
-			n.Mentions = append(n.Mentions, m)
+	n.Mentions = appendNew(n.mentionSet, n.Mentions, mentions, nil)
+	n.Documents = appendNew(n.docSet, n.Documents, docs, func(d string) {
+		g.docNodes[d] = append(g.docNodes[d], n)
+		if t, ok := g.docDate[d]; ok {
+			n.FirstSeen, n.LastSeen = widen(n.FirstSeen, n.LastSeen, t)
 		}
-	}
-	for _, d := range docs {
-		if _, ok := n.docSet[d]; !ok {
-			n.docSet[d] = struct{}{}
-			n.Documents = append(n.Documents, d)
-			g.docNodes[d] = append(g.docNodes[d], n)
-			if t, ok := g.docDate[d]; ok {
-				n.FirstSeen, n.LastSeen = widen(n.FirstSeen, n.LastSeen, t)
-			}
-		}
-	}
+	})
 }
 
 // addEdgeSpans adds evidence and documents to e as addNodeSpans does to
@@ -342,22 +333,28 @@ func (g *Graph) addEdgeSpans(e *Edge, ev []Span, docs []string) {
 		e.evidenceSet = make(map[Span]struct{}, len(ev))
 		e.docSet = make(map[string]struct{}, len(docs))
 	}
-	for _, x := range ev {
-		if _, ok := e.evidenceSet[x]; !ok {
-			e.evidenceSet[x] = struct{}{}
-			e.Evidence = append(e.Evidence, x)
+	e.Evidence = appendNew(e.evidenceSet, e.Evidence, ev, nil)
+	e.Documents = appendNew(e.docSet, e.Documents, docs, func(d string) {
+		g.docEdges[d] = append(g.docEdges[d], e)
+		if t, ok := g.docDate[d]; ok {
+			e.FirstSeen, e.LastSeen = widen(e.FirstSeen, e.LastSeen, t)
 		}
-	}
-	for _, d := range docs {
-		if _, ok := e.docSet[d]; !ok {
-			e.docSet[d] = struct{}{}
-			e.Documents = append(e.Documents, d)
-			g.docEdges[d] = append(g.docEdges[d], e)
-			if t, ok := g.docDate[d]; ok {
-				e.FirstSeen, e.LastSeen = widen(e.FirstSeen, e.LastSeen, t)
+	})
+}
+
+// appendNew appends to list the items of add that set does not hold,
+// adds them to set and, when added is not nil, calls it for each.
+func appendNew[T comparable](set map[T]struct{}, list, add []T, added func(T)) []T {
+	for _, x := range add {
+		if _, ok := set[x]; !ok {
+			set[x] = struct{}{}
+			list = append(list, x)
+			if added != nil {
+				added(x)
 			}
 		}
 	}
+	return list
 }
 
 // widen returns the range [first, last] widened to take in t; a zero
