@@ -197,8 +197,9 @@ func (e *DuplicateDocError) Error() string {
 // unknown entity, relation or modality names, relations that name an
 // unknown entity, a confidence outside [0, 1], negative counts, offsets
 // outside [0, MaxOffset] or an end before its start, dates that are
-// not YYYY-MM-DD or RFC 3339, and documents not listed under "docs". A
-// document already in dst gives a *DuplicateDocError.
+// not YYYY-MM-DD or RFC 3339, and documents not listed under "docs" (an
+// empty ID is only the one unnamed article of an object read without
+// "docs"). A document already in dst gives a *DuplicateDocError.
 func ReadJSON(r io.Reader, dst *Graph) error {
 	if dst == nil {
 		return errors.New("relations: ReadJSON into nil *Graph")
@@ -330,7 +331,8 @@ func (in *jsonGraph) check() error {
 	listed := make(map[string]bool, len(in.Docs))
 	for i, d := range in.Docs {
 		switch {
-		case d == "":
+		case d == "" && len(in.Docs) > 1:
+			// "" alone is the unnamed article of an object without "docs".
 			return fail(fmt.Sprintf("docs[%d]", i), "empty document ID")
 		case listed[d]:
 			return fail(fmt.Sprintf("docs[%d]", i), "document %q listed twice", d)
