@@ -2,6 +2,7 @@ package relations
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math"
 	"slices"
 	"strings"
@@ -100,9 +101,10 @@ type Node struct {
 	FirstSeen, LastSeen time.Time
 
 	id int64
-	// mentionSet and docSet hold Mentions and Documents, so that merging
-	// a mention or a document costs the same however many there are.
-	mentionSet map[Span]struct{}
+	// mentionSet and docSet hold Mentions (by spanHash) and Documents,
+	// so that merging a mention or a document costs the same however
+	// many there are.
+	mentionSet map[uint64]struct{}
 	docSet     map[string]struct{}
 }
 
@@ -163,7 +165,7 @@ type Edge struct {
 
 	id int64
 	// evidenceSet and docSet hold Evidence and Documents (see Node).
-	evidenceSet map[Span]struct{}
+	evidenceSet map[uint64]struct{}
 	docSet      map[string]struct{}
 }
 
@@ -314,10 +316,10 @@ func (g *Graph) mergeNode(name, key string, typ entities.Type, aliases []string,
 // has, and widens its dates to those of the new documents.
 func (g *Graph) addNodeSpans(n *Node, mentions []Span, docs []string) {
 	if n.mentionSet == nil {
-		n.mentionSet = make(map[Span]struct{}, len(mentions))
+		n.mentionSet = make(map[uint64]struct{}, len(mentions))
 		n.docSet = make(map[string]struct{}, len(docs))
 	}
-	n.Mentions = appendNew(n.mentionSet, n.Mentions, mentions, nil)
+	n.Mentions = appendNewSpans(n.mentionSet, n.Mentions, mentions)
 	n.Documents = appendNew(n.docSet, n.Documents, docs, func(d string) {
 		g.docNodes[d] = append(g.docNodes[d], n)
 		if t, ok := g.docDate[d]; ok {
@@ -330,16 +332,46 @@ func (g *Graph) addNodeSpans(n *Node, mentions []Span, docs []string) {
 // a node.
 func (g *Graph) addEdgeSpans(e *Edge, ev []Span, docs []string) {
 	if e.evidenceSet == nil {
-		e.evidenceSet = make(map[Span]struct{}, len(ev))
+		e.evidenceSet = make(map[uint64]struct{}, len(ev))
 		e.docSet = make(map[string]struct{}, len(docs))
 	}
-	e.Evidence = appendNew(e.evidenceSet, e.Evidence, ev, nil)
+	e.Evidence = appendNewSpans(e.evidenceSet, e.Evidence, ev)
 	e.Documents = appendNew(e.docSet, e.Documents, docs, func(d string) {
 		g.docEdges[d] = append(g.docEdges[d], e)
 		if t, ok := g.docDate[d]; ok {
 			e.FirstSeen, e.LastSeen = widen(e.FirstSeen, e.LastSeen, t)
 		}
 	})
+}
+
+// spanSeed seeds spanHash; it is the same for every graph of the process.
+var spanSeed = maphash.MakeSeed()
+
+// spanHash is the key of a span in the span sets of nodes and edges: 8
+// bytes instead of the span's 48 and its text, which matters with
+// millions of mentions; two different spans of one node or edge have the
+// same hash with a probability of about 2⁻⁶⁴ per pair.
+func spanHash(s Span) uint64 {
+	var h maphash.Hash
+	h.SetSeed(spanSeed)
+	h.WriteString(s.Doc)
+	h.WriteByte(0)
+	maphash.WriteComparable(&h, [2]int{s.Start, s.End})
+	h.WriteString(s.Text)
+	return h.Sum64()
+}
+
+// appendNewSpans appends to list the spans of add that set does not
+// hold, adding their hashes to set.
+func appendNewSpans(set map[uint64]struct{}, list, add []Span) []Span {
+	for _, x := range add {
+		k := spanHash(x)
+		if _, ok := set[k]; !ok {
+			set[k] = struct{}{}
+			list = append(list, x)
+		}
+	}
+	return list
 }
 
 // appendNew appends to list the items of add that set does not hold,
