@@ -102,6 +102,9 @@ func WriteJSON(w io.Writer, g *Graph) error {
 		Docs:      g.Documents(),
 	}
 	for d, t := range g.docDate {
+		if !g.docSet[d] {
+			continue // dated but never added
+		}
 		if out.DocDates == nil {
 			out.DocDates = make(map[string]string, len(g.docDate))
 		}
@@ -346,8 +349,8 @@ func (in *jsonGraph) check() error {
 		return nil
 	}
 	for d, s := range in.DocDates {
-		if err := checkDoc("doc_dates", d); err != nil {
-			return err
+		if !listed[d] {
+			return fail("doc_dates", "document %q is not listed under \"docs\"", d)
 		}
 		if _, err := parseDate(s); err != nil {
 			return fail(fmt.Sprintf("doc_dates[%q]", d), "%q is not a date (YYYY-MM-DD or RFC 3339)", s)

@@ -68,6 +68,8 @@ func TestReadJSONStrict(t *testing.T) {
 		{"last seen garbage", withRelation(good + `, "last_seen": "2024-13-45"}`), `relations: relations[0].last_seen: "2024-13-45" is not a date`},
 		{"evidence offset", withRelation(good[:len(good)-len(`"evidence": []`)] + `"evidence": [{"doc": "d2", "start": -5, "end": 2, "text": "ab"}]}`),
 			"relations: relations[0].evidence[0].start: offset -5 is outside"},
+		{"date of an unlisted doc", `{"entities": [], "relations": [], "doc_dates": {"d9": "2024-01-02"}}`,
+			`relations: doc_dates: document "d9" is not listed under "docs"`},
 		{"empty source", withRelation(`{"type": "BASED_IN", "source": "", "target": "e2"}`), `relations: relations[0].source: unknown entity ""`},
 	}
 	for _, tt := range tests {
