@@ -200,9 +200,9 @@ func (e *DuplicateDocError) Error() string {
 // unknown entity, relation or modality names, relations that name an
 // unknown entity, a confidence outside [0, 1], negative counts, offsets
 // outside [0, MaxOffset] or an end before its start, dates that are
-// not YYYY-MM-DD or RFC 3339, and documents not listed under "docs" (an
+// not YYYY-MM-DD or RFC 3339, documents not listed under "docs" (an
 // empty ID is only the one unnamed article of an object read without
-// "docs"). A document already in dst gives a *DuplicateDocError.
+// "docs"), and spans without a "doc" when several are listed. A document already in dst gives a *DuplicateDocError.
 func ReadJSON(r io.Reader, dst *Graph) error {
 	if dst == nil {
 		return errors.New("relations: ReadJSON into nil *Graph")
@@ -343,7 +343,7 @@ func (in *jsonGraph) check() error {
 		listed[d] = true
 	}
 	checkDoc := func(place, d string) error {
-		if len(in.Docs) > 0 && !listed[d] {
+		if !listed[d] {
 			return fail(place, "document %q is not listed under \"docs\"", d)
 		}
 		return nil
@@ -365,10 +365,13 @@ func (in *jsonGraph) check() error {
 			case j.End < j.Start || j.End > MaxOffset:
 				return fail(p+".end", "offset %d is outside [start %d, %d]", j.End, j.Start, MaxOffset)
 			}
-			if j.Doc != "" {
+			switch {
+			case j.Doc != "":
 				if err := checkDoc(p+".doc", j.Doc); err != nil {
 					return err
 				}
+			case len(in.Docs) > 1:
+				return fail(p+".doc", "missing, and \"docs\" lists %d documents", len(in.Docs))
 			}
 		}
 		return nil

@@ -70,6 +70,10 @@ func TestReadJSONStrict(t *testing.T) {
 			"relations: relations[0].evidence[0].start: offset -5 is outside"},
 		{"date of an unlisted doc", `{"entities": [], "relations": [], "doc_dates": {"d9": "2024-01-02"}}`,
 			`relations: doc_dates: document "d9" is not listed under "docs"`},
+		{"span without its doc", withEntity(`{"id": "e1", "name": "X", "type": "ORG", "mentions": [{"start": 0, "end": 1, "text": "X"}]}`),
+			`relations: entities[0].mentions[0].doc: missing, and "docs" lists 2 documents`},
+		{"doc without docs", `{"entities": [{"id": "e1", "name": "X", "type": "ORG", "mentions": [{"doc": "a", "start": 0, "end": 1, "text": "X"}]}], "relations": []}`,
+			`relations: entities[0].mentions[0].doc: document "a" is not listed under "docs"`},
 		{"empty source", withRelation(`{"type": "BASED_IN", "source": "", "target": "e2"}`), `relations: relations[0].source: unknown entity ""`},
 	}
 	for _, tt := range tests {
