@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/newsgraph/newsgraph/entities"
 	"github.com/newsgraph/newsgraph/relations"
 )
 
@@ -38,6 +39,8 @@ type Result struct {
 	Index int
 	Doc   *Document
 	Err   error
+
+	cost int // units of textBudget the article holds until yielded
 }
 
 // Articles returns an input for ExtractAll that yields the given articles
@@ -66,8 +69,11 @@ func (p *Pipeline) ExtractArticle(ctx context.Context, a Article) (*Document, er
 // unreadable file) becomes a Result with that error, so nothing is
 // dropped.
 //
-// Memory is bounded: at most 4×workers articles are read ahead of the
-// result being yielded. When ctx is done, reading stops; the articles
+// Memory is bounded: at most 4×workers articles, and at most
+// TextInFlight bytes of their text, are read ahead of the result being
+// yielded; an article larger than that is processed alone. Annotating an
+// article takes about 40 times its size at its peak, so a run stays under
+// 1 GB however many workers and however large the articles. When ctx is done, reading stops; the articles
 // already read are yielded with ctx's error (or their result, if done),
 // and the sequence ends; check ctx.Err() to tell a cut-short run. When
 // the caller stops iterating early, the workers are stopped. The input
@@ -84,6 +90,9 @@ func (p *Pipeline) ExtractAll(ctx context.Context, in iter.Seq2[Article, error],
 		// slots bounds the articles between reading and yielding; done
 		// can hold all of them, so workers never block on sending.
 		slots := make(chan struct{}, window)
+		// budget holds one token per textUnit bytes of text read and not
+		// yet yielded; only the reading goroutine takes tokens.
+		budget := make(chan struct{}, textBudgetUnits)
 		jobs := make(chan Result)
 		done := make(chan Result, window)
 
@@ -96,8 +105,16 @@ func (p *Pipeline) ExtractAll(ctx context.Context, in iter.Seq2[Article, error],
 				case <-ctx.Done():
 					return
 				}
+				cost := min(cap(budget), len(a.Text)/textUnit+1)
+				for range cost {
+					select {
+					case budget <- struct{}{}:
+					case <-ctx.Done():
+						return
+					}
+				}
 				select {
-				case jobs <- Result{Article: a, Index: i, Err: err}:
+				case jobs <- Result{Article: a, Index: i, Err: err, cost: cost}:
 				case <-ctx.Done():
 					return
 				}
@@ -135,10 +152,25 @@ func (p *Pipeline) ExtractAll(ctx context.Context, in iter.Seq2[Article, error],
 					return
 				}
 				<-slots
+				for range r.cost {
+					<-budget
+				}
 			}
 		}
 	}
 }
+
+// TextInFlight bounds the bytes of article text that ExtractAll holds at
+// once, read and not yet yielded: 16 MiB, the largest article the default
+// model annotates.
+const TextInFlight = entities.DefaultMaxBytes
+
+// textUnit is the grain in which ExtractAll counts text against
+// TextInFlight.
+const textUnit = 64 << 10
+
+// textBudgetUnits is TextInFlight in textUnits; tests make it smaller.
+var textBudgetUnits = TextInFlight / textUnit
 
 // MaxJSONLLine is the longest line ReadJSONL accepts, in bytes: room for
 // an article at the pipeline's default size limit, escaped as JSON.

@@ -1,8 +1,13 @@
 package newsgraph_test
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"io"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/jdkato/prose/v2"
 
@@ -117,4 +122,111 @@ func BenchmarkPipeline(b *testing.B) {
 		}
 		report(b)
 	})
+}
+
+// BenchmarkExtractRepeated extracts an article that repeats one sentence
+// naming a person in full and then by surname, at growing sizes, and
+// builds its graph as "newsgraph extract" does. Time per byte must stay
+// flat as the size doubles: resolving a mention and merging it into the
+// graph must not scan the mentions already seen (issue 13, item 1).
+func BenchmarkExtractRepeated(b *testing.B) {
+	const sentence = "Ingrid Halvorsen met Halvorsen. "
+	p := pipeline(b)
+	ctx := context.Background()
+	for _, size := range []struct {
+		name  string
+		bytes int
+	}{{"0.25MB", 1 << 18}, {"0.5MB", 1 << 19}, {"1MB", 1 << 20}, {"2MB", 1 << 21}} {
+		text := strings.Repeat(sentence, size.bytes/len(sentence))
+		b.Run(size.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			ntok := 0
+			for b.Loop() {
+				doc, err := p.Extract(ctx, text)
+				if err != nil {
+					b.Fatal(err)
+				}
+				doc.Graph("r")
+				ntok = len(doc.Document.Tokens)
+			}
+			b.ReportMetric(float64(ntok*b.N)/b.Elapsed().Seconds(), "tokens/s")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(text)), "ns/byte")
+		})
+	}
+}
+
+// corpusSizes are the corpus sizes of BenchmarkCorpusGraph and
+// BenchmarkCorpusQuery, in articles.
+var corpusSizes = []int{2000, 4000, 8000, 16000}
+
+// corpusDocs extracts the testdata articles once for the corpus
+// benchmarks.
+func corpusDocs(b *testing.B) ([]*newsgraph.Document, int) {
+	b.Helper()
+	var docs []*newsgraph.Document
+	ntok := 0
+	for _, a := range articles(b) {
+		d := extract(b, a.text)
+		docs = append(docs, d)
+		ntok += len(d.Document.Tokens)
+	}
+	return docs, ntok
+}
+
+// buildCorpus adds n articles to a new graph, as "newsgraph graph" does:
+// the testdata articles over and over, each time under a new ID and a new
+// date, one article a day from 2020-01-01.
+func buildCorpus(docs []*newsgraph.Document, n int) *relations.Graph {
+	g := relations.NewGraph()
+	day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		d := docs[i%len(docs)]
+		g.AddDated(fmt.Sprintf("a%05d", i), day.AddDate(0, 0, i), d.Document, d.Relations)
+	}
+	return g
+}
+
+// BenchmarkCorpusGraph builds the corpus graph of 2k to 16k articles
+// (already extracted), resolves it across articles and writes it as JSON,
+// the work "newsgraph graph" adds to extraction. Time per article must
+// stay flat as the corpus doubles (issue 13, item 2).
+func BenchmarkCorpusGraph(b *testing.B) {
+	docs, ntok := corpusDocs(b)
+	for _, n := range corpusSizes {
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+			for b.Loop() {
+				g := buildCorpus(docs, n).Resolve()
+				if err := relations.WriteJSON(io.Discard, g); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/article")
+			b.ReportMetric(float64(ntok*n/len(docs)*b.N)/b.Elapsed().Seconds(), "tokens/s")
+		})
+	}
+}
+
+// BenchmarkCorpusQuery reads the saved corpus graph of 2k to 16k articles
+// and ranks its entities by degree, as "newsgraph query GRAPH top" does.
+// Time per article must stay flat as the corpus doubles (issue 13,
+// item 2).
+func BenchmarkCorpusQuery(b *testing.B) {
+	docs, _ := corpusDocs(b)
+	for _, n := range corpusSizes {
+		var saved bytes.Buffer
+		if err := relations.WriteJSON(&saved, buildCorpus(docs, n).Resolve()); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+			b.SetBytes(int64(saved.Len()))
+			for b.Loop() {
+				g := relations.NewGraph()
+				if err := relations.ReadJSON(bytes.NewReader(saved.Bytes()), g); err != nil {
+					b.Fatal(err)
+				}
+				g.TopByDegree(10)
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/article")
+		})
+	}
 }

@@ -28,6 +28,8 @@
 // Package entities holds the Document, the tagger and the gazetteer;
 // package relations the relation types, the extractors, the Graph, its
 // exports (JSON, DOT, GraphML, CSV, Cypher), the state-level view and the
-// queries. Command newsgraph (cmd/newsgraph) runs the pipeline over files,
+// queries; package events the CAMEO/PLOVER event rows (actor codes, event
+// codes, Goldstein, QuadClass) that GDELT and ICEWS users join on. Command
+// newsgraph (cmd/newsgraph) runs the pipeline over files,
 // directories and JSON lines, builds corpus graphs and queries them.
 package newsgraph

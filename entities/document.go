@@ -72,8 +72,13 @@ type Mention struct {
 	// (Moscow → RU, "Russian" → RU), or "".
 	Country string
 	// Canonical is the gazetteer's name for the mention, when it matched
-	// one ("United States" for "U.S."), or "".
+	// one ("United States" for "U.S."), or "". For a state's institution
+	// it is a name composed to group the ways the text qualifies it
+	// ("Iran's Foreign Ministry" for "Iranian Foreign Ministry"), which
+	// groups mentions but does not name the entity.
 	Canonical string
+
+	composed bool // Canonical was composed, not found in the gazetteer
 }
 
 // Entity is one real-world referent within a document: all of its
@@ -85,6 +90,11 @@ type Entity struct {
 	Aliases  []string
 	Country  string
 	Mentions []int // indices into Document.Mentions, in text order
+	// Key, when not empty, is the name under which the entity is the
+	// same as entities of other documents, where Name is as the text
+	// writes it: "Iran's Foreign Ministry" for an entity named "Iranian
+	// Foreign Ministry". A corpus graph merges entities by Key or Name.
+	Key string
 }
 
 // Document is a text and everything found in it, located by byte offsets

@@ -1,8 +1,6 @@
 package entities
 
 import (
-	"bufio"
-	"bytes"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -10,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/tsv"
 )
 
 //go:embed data/*.tsv data/*.txt
@@ -34,6 +34,7 @@ type Country struct {
 	Demonyms []string
 	Capital  string
 	Seats    []string // seats of government that stand for it: Kremlin, White House
+	Alpha3   string   // ISO 3166-1 alpha-3 ("RUS"), or "" when the table has none
 }
 
 // Entry is what the gazetteer knows about a name.
@@ -140,32 +141,10 @@ func kindRank(kind string) int {
 }
 
 func readTable(fsys fs.FS, name string, minFields int, fn func([]string) error) error {
-	b, err := fs.ReadFile(fsys, name)
-	if err != nil {
+	if err := tsv.Read(fsys, name, minFields, fn); err != nil {
 		return fmt.Errorf("entities: gazetteer: %w", err)
 	}
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		for i := range f {
-			f[i] = strings.TrimSpace(f[i])
-		}
-		for len(f) > 0 && f[len(f)-1] == "" && len(f) > minFields {
-			f = f[:len(f)-1]
-		}
-		if len(f) < minFields || f[0] == "" {
-			return fmt.Errorf("entities: gazetteer %s:%d: want at least %d fields, got %d", name, n, minFields, len(f))
-		}
-		if err := fn(f); err != nil {
-			return fmt.Errorf("entities: gazetteer %s:%d: %w", name, n, err)
-		}
-	}
-	return sc.Err()
+	return nil
 }
 
 func field(f []string, i int) string {
@@ -210,9 +189,12 @@ func (g *Gazetteer) add(name string, e Entry) {
 
 func (g *Gazetteer) addCountry(f []string) error {
 	c := &Country{Code: f[0], Name: f[1], Aliases: list(f, 2), Demonyms: list(f, 3),
-		Capital: field(f, 4), Seats: list(f, 5)}
+		Capital: field(f, 4), Seats: list(f, 5), Alpha3: field(f, 6)}
 	if err := checkCode(c.Code); err != nil {
 		return err
+	}
+	if a := c.Alpha3; a != "" && (len(a) != 3 || strings.ToUpper(a) != a) {
+		return fmt.Errorf("bad ISO 3166-1 alpha-3 code %q", a)
 	}
 	g.countries[c.Code] = c
 	for _, n := range append([]string{c.Name}, c.Aliases...) {

@@ -23,6 +23,9 @@ type candidate struct {
 	country     string
 	canonical   string
 	fromTagger  bool
+	// composed says canonical was made by institutionName, not found in
+	// the gazetteer: it groups mentions but does not name the entity.
+	composed bool
 }
 
 // recognize finds the mentions of doc: the tagger's spans (or, without a
@@ -99,6 +102,7 @@ func (m *Model) recognize(doc *Document) {
 		doc.Mentions = append(doc.Mentions, Mention{
 			Start: c.start, End: c.end, First: c.first, Last: c.last,
 			Type: c.typ, Entity: -1, Country: c.country, Canonical: c.canonical,
+			composed: c.composed,
 		})
 	}
 	surnameMentions(doc)
@@ -507,6 +511,7 @@ func (m *Model) merge(doc *Document, spans []candidate, gaz []match) []candidate
 					if k < c.last {
 						c.country = g.entry.Country
 						c.canonical = m.institutionName(g.entry.Country, doc.Text[doc.Tokens[k].Start:c.end])
+						c.composed = c.canonical != ""
 					}
 				}
 			}
@@ -714,6 +719,7 @@ func (m *Model) joinOrgs(doc *Document, cs []candidate) []candidate {
 			adjective := c.typ == NORP && c.last == n.first
 			if institution && (possessive || adjective) && c.country != "" {
 				n.canonical = m.institutionName(c.country, doc.Text[n.start:n.end])
+				n.composed = n.canonical != ""
 				n.first, n.start, n.country = c.first, c.start, c.country
 				out = append(out, n)
 				i++

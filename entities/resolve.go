@@ -29,72 +29,82 @@ func (m *Model) resolve(doc *Document) {
 	compassCountries(doc)
 	acronymSpellings(doc)
 
+	// Each mention's folded words, computed once: the sort and the
+	// look-ups below need them many times.
+	wordsOf := make([][]string, len(ms))
+	for i := range ms {
+		wordsOf[i] = nameWords(doc.MentionText(i))
+	}
 	order := make([]int, len(ms))
 	for i := range order {
 		order[i] = i
 	}
 	// Longest names first, so short forms find the long ones.
 	sort.SliceStable(order, func(a, b int) bool {
-		return len(nameWords(doc.MentionText(order[a]))) > len(nameWords(doc.MentionText(order[b])))
+		return len(wordsOf[order[a]]) > len(wordsOf[order[b]])
 	})
 
-	type cluster struct {
-		typ     Type
-		key     string
-		words   []string // longest name's folded words (persons, orgs)
-		members []int
-	}
-	var clusters []*cluster
-	byKey := map[string]*cluster{}
+	var (
+		clusters []*cluster
+		byKey    = map[string]*cluster{}
+		// byWord indexes person clusters by each word of their name, and
+		// byInitials organisation clusters by the initials of theirs, so
+		// that a short form is matched against the clusters that can fit
+		// it, not against all of them.
+		byWord     = map[string][]*cluster{}
+		byInitials = map[string][]*cluster{}
+	)
+	// nearest returns the candidate with a member nearest before pos, or
+	// failing that the first; a mention is resolved in time linear in the
+	// number of candidates, whatever the number of mentions seen.
+	round := -1 // the name length being resolved
 	nearest := func(cands []*cluster, pos int) *cluster {
 		var best *cluster
 		bestDist := -1
 		for _, c := range cands {
-			d := -1
-			for _, mi := range c.members {
-				if ms[mi].Start <= pos {
-					d = pos - ms[mi].Start
-				} else if d < 0 {
-					d = 1 << 40 // only after: worse than any before
-				}
-			}
+			d := c.distanceBefore(ms, pos, round)
 			if best == nil || (d >= 0 && (bestDist < 0 || d < bestDist)) {
 				best, bestDist = c, d
 			}
 		}
 		return best
 	}
+	add := func(c *cluster, mi int) {
+		c.members = append(c.members, mi)
+		c.latest = mi
+		c.latestRound = round
+	}
 	for _, mi := range order {
 		mt := &ms[mi]
 		text := doc.MentionText(mi)
-		words := nameWords(text)
+		words := wordsOf[mi]
+		if len(words) != round {
+			// A new, shorter length: from now on the members added before
+			// are searched by position.
+			round = len(words)
+			for _, c := range clusters {
+				c.sortBefore(ms)
+			}
+		}
 		var key string
 		switch {
 		case mt.Canonical != "":
 			key = mt.Type.String() + "|" + mt.Canonical
 		case mt.Type == Person:
 			var fits []*cluster
-			for _, c := range clusters {
-				if c.typ == Person && subsequence(words, c.words) {
+			for _, c := range rarest(byWord, words) {
+				if subsequence(words, c.words) {
 					fits = append(fits, c)
 				}
 			}
 			if len(fits) > 0 {
-				c := nearest(fits, mt.Start)
-				c.members = append(c.members, mi)
+				add(nearest(fits, mt.Start), mi)
 				continue
 			}
 			key = "PERSON|" + strings.Join(words, " ")
 		case mt.Type == Org && isAcronym(text):
-			var fits []*cluster
-			for _, c := range clusters {
-				if c.typ == Org && len(c.words) > 1 && initials(c.words) == strings.ToLower(strings.ReplaceAll(text, ".", "")) {
-					fits = append(fits, c)
-				}
-			}
-			if len(fits) > 0 {
-				c := nearest(fits, mt.Start)
-				c.members = append(c.members, mi)
+			if fits := byInitials[strings.ToLower(strings.ReplaceAll(text, ".", ""))]; len(fits) > 0 {
+				add(nearest(fits, mt.Start), mi)
 				continue
 			}
 			key = "ORG|" + strings.Join(words, " ")
@@ -102,12 +112,26 @@ func (m *Model) resolve(doc *Document) {
 			key = mt.Type.String() + "|" + strings.Join(words, " ")
 		}
 		if c, ok := byKey[key]; ok {
-			c.members = append(c.members, mi)
+			add(c, mi)
 			continue
 		}
-		c := &cluster{typ: mt.Type, key: key, words: words, members: []int{mi}}
+		c := &cluster{typ: mt.Type, key: key, words: words, latest: -1}
+		add(c, mi)
 		byKey[key] = c
 		clusters = append(clusters, c)
+		switch {
+		case c.typ == Person:
+			seen := map[string]bool{}
+			for _, w := range words {
+				if !seen[w] {
+					seen[w] = true
+					byWord[w] = append(byWord[w], c)
+				}
+			}
+		case c.typ == Org && len(words) > 1:
+			in := initials(words)
+			byInitials[in] = append(byInitials[in], c)
+		}
 	}
 
 	for _, c := range clusters {
@@ -125,12 +149,16 @@ func (m *Model) resolve(doc *Document) {
 			a := displayName(doc.MentionText(mi))
 			aliases[a] = true
 			if ms[mi].Canonical != "" && e.Name == "" {
-				e.Name = ms[mi].Canonical
+				if ms[mi].composed {
+					e.Key = ms[mi].Canonical
+				} else {
+					e.Name = ms[mi].Canonical
+				}
 			}
 			if e.Country == "" {
 				e.Country = ms[mi].Country
 			}
-			if len(nameWords(a)) > len(nameWords(best)) || (len(nameWords(a)) == len(nameWords(best)) && len(a) > len(best)) {
+			if betterName(a, best) {
 				best = a
 			}
 		}
@@ -143,6 +171,95 @@ func (m *Model) resolve(doc *Document) {
 		sort.Strings(e.Aliases)
 		doc.Entities = append(doc.Entities, e)
 	}
+}
+
+// cluster is one entity being built by resolve: the mentions that
+// refer to one referent.
+type cluster struct {
+	typ     Type
+	key     string
+	words   []string // longest name's folded words (persons, orgs)
+	members []int
+	// before holds the starts of the members added in earlier rounds
+	// (longer names), sorted; latest is the member added last and
+	// latestRound the round it was added in. Within a round mentions
+	// come in text order, so the latest member of the current round is
+	// the nearest of that round before any later mention.
+	before      []int
+	sorted      int // members[:sorted] are in before
+	latest      int
+	latestRound int
+}
+
+// sortBefore moves the members added since the last call into before.
+func (c *cluster) sortBefore(ms []Mention) {
+	if c.sorted == len(c.members) {
+		return
+	}
+	for _, mi := range c.members[c.sorted:] {
+		c.before = append(c.before, ms[mi].Start)
+	}
+	c.sorted = len(c.members)
+	sort.Ints(c.before)
+}
+
+// distanceBefore returns the distance from pos back to the nearest
+// member starting at or before it, or 1<<40 when every member starts
+// after it.
+func (c *cluster) distanceBefore(ms []Mention, pos, round int) int {
+	d := 1 << 40
+	if i := sort.SearchInts(c.before, pos+1); i > 0 {
+		d = pos - c.before[i-1]
+	}
+	if c.latest >= 0 && c.latestRound == round && ms[c.latest].Start <= pos {
+		d = min(d, pos-ms[c.latest].Start)
+	}
+	return d
+}
+
+// rarest returns the shortest of the lists that index names of the
+// given words: a name that has all the words is in each of them.
+func rarest(index map[string][]*cluster, words []string) []*cluster {
+	var best []*cluster
+	for i, w := range words {
+		l := index[w]
+		if len(l) == 0 {
+			return nil
+		}
+		if i == 0 || len(l) < len(best) {
+			best = l
+		}
+	}
+	return best
+}
+
+// betterName reports whether a names an entity better than b, both
+// written as in the text: a name in capitals (a headline's) is worse
+// than one that is not, then more words are better, then more bytes.
+func betterName(a, b string) bool {
+	if b == "" {
+		return a != ""
+	}
+	if ac, bc := allCaps(a), allCaps(b); ac != bc {
+		return bc
+	}
+	na, nb := len(nameWords(a)), len(nameWords(b))
+	return na > nb || (na == nb && len(a) > len(b))
+}
+
+// allCaps reports whether s is a name of several words in capitals
+// ("CAMP LAKESIDE"); an acronym ("NATO") is not.
+func allCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n > 3 && strings.ContainsRune(s, ' ')
 }
 
 // groupNouns, heading an apposition, say that the name before is a body:

@@ -23,23 +23,32 @@ func (g *Graph) AddDated(docID string, date time.Time, doc *entities.Document, r
 // SetDocDate records the publication date of the document docID, before
 // or after it is added, and updates the FirstSeen and LastSeen dates of
 // the nodes and edges it occurs in. A zero date removes the record.
+//
+// It touches only the nodes and edges of docID: dating a document that
+// is not added yet costs nothing, a first date only widens their ranges,
+// and only a changed or removed date has them looked at again whole.
 func (g *Graph) SetDocDate(docID string, date time.Time) {
+	_, had := g.docDate[docID]
 	if date.IsZero() {
-		if _, ok := g.docDate[docID]; !ok {
+		if !had {
 			return
 		}
 		delete(g.docDate, docID)
 	} else {
 		g.docDate[docID] = date
 	}
-	for _, n := range g.nodes {
-		if slices.Contains(n.Documents, docID) {
+	for _, n := range g.docNodes[docID] {
+		if had {
 			n.FirstSeen, n.LastSeen = g.seen(n.Documents)
+		} else {
+			n.FirstSeen, n.LastSeen = widen(n.FirstSeen, n.LastSeen, date)
 		}
 	}
-	for _, e := range g.edges {
-		if slices.Contains(e.Documents, docID) {
+	for _, e := range g.docEdges[docID] {
+		if had {
 			e.FirstSeen, e.LastSeen = g.seen(e.Documents)
+		} else {
+			e.FirstSeen, e.LastSeen = widen(e.FirstSeen, e.LastSeen, date)
 		}
 	}
 }
@@ -77,7 +86,18 @@ func FormatDate(t time.Time) string {
 	return t.Format(time.RFC3339Nano)
 }
 
-// parseDate reads what FormatDate writes.
+// FormatDay formats the day of a first or last sighting for the exports
+// (first_seen, last_seen): "" for the zero time, else always the UTC
+// calendar day as YYYY-MM-DD, whatever the precision of the article
+// dates it comes from, so that one field never mixes two formats.
+func FormatDay(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.DateOnly)
+}
+
+// parseDate reads what FormatDate and FormatDay write.
 func parseDate(s string) (time.Time, error) {
 	if t, err := time.Parse(time.DateOnly, s); err == nil {
 		return t, nil
@@ -202,17 +222,7 @@ func (g *Graph) project(group []int, name func(rep *Node) (string, entities.Type
 		}
 		gn.Aliases = mergeStrings(gn.Aliases, n.Aliases, n.Name)
 		gn.Aliases = mergeStrings(gn.Aliases, nil, gn.Name)
-		for _, m := range n.Mentions {
-			if !slices.Contains(gn.Mentions, m) {
-				gn.Mentions = append(gn.Mentions, m)
-			}
-		}
-		for _, d := range n.Documents {
-			if !slices.Contains(gn.Documents, d) {
-				gn.Documents = append(gn.Documents, d)
-			}
-		}
-		gn.FirstSeen, gn.LastSeen = h.seen(gn.Documents)
+		h.addNodeSpans(gn, n.Mentions, n.Documents)
 		newNode[i] = gn
 	}
 	for _, e := range g.Relations() {

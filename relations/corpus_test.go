@@ -138,8 +138,8 @@ func TestDatedJSONRoundTrip(t *testing.T) {
 	require.NoError(t, WriteJSON(&b, h))
 	assert.Equal(t, a.String(), b.String())
 
-	err := ReadJSON(bytes.NewReader([]byte(`{"entities":[],"relations":[],"doc_dates":{"a":"19 Nov"}}`)), NewGraph())
-	assert.ErrorContains(t, err, "relations: document \"a\": bad date")
+	err := ReadJSON(bytes.NewReader([]byte(`{"entities":[],"relations":[],"docs":["a"],"doc_dates":{"a":"19 Nov"}}`)), NewGraph())
+	assert.ErrorContains(t, err, `relations: doc_dates["a"]: "19 Nov" is not a date`)
 }
 
 func TestFormatDate(t *testing.T) {

@@ -7,8 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
-	"time"
+	"reflect"
 
 	"gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/encoding"
@@ -35,6 +34,7 @@ type jsonEntity struct {
 	Aliases   []string   `json:"aliases"`
 	Country   string     `json:"country,omitempty"`
 	Documents int        `json:"documents,omitempty"`
+	DocIDs    []string   `json:"doc_ids,omitempty"`
 	FirstSeen string     `json:"first_seen,omitempty"`
 	LastSeen  string     `json:"last_seen,omitempty"`
 	Mentions  []jsonSpan `json:"mentions"`
@@ -53,6 +53,7 @@ type jsonRelation struct {
 	When       string     `json:"when,omitempty"`
 	Date       string     `json:"date,omitempty"`
 	Documents  int        `json:"documents,omitempty"`
+	DocIDs     []string   `json:"doc_ids,omitempty"`
 	Mentions   int        `json:"mentions,omitempty"`
 	FirstSeen  string     `json:"first_seen,omitempty"`
 	LastSeen   string     `json:"last_seen,omitempty"`
@@ -72,14 +73,20 @@ type jsonSpan struct {
 // rounded to two decimals and empty optional fields are omitted, so the
 // same graph always gives the same bytes.
 //
+// An entity that a relation implies without the text naming it (the
+// country of a "Norwegian Prime Minister" who leads it) has empty
+// "mentions"; its "doc_ids" still say which articles imply it.
+//
 // The object also lists the document IDs under "docs". When the graph
 // holds more than one document, each mention and evidence span carries its
-// "doc", each entity and relation the number of its "documents", and each
-// relation the number of its "mentions" (occurrences); for a single
+// "doc", each entity and relation the number of its "documents" and their
+// IDs ("doc_ids", so that an entity known only by implication, without a
+// mention, keeps its articles), and each relation the number of its
+// "mentions" (occurrences); for a single
 // document these are left out, giving the schema's exact shape. Documents
 // with a date (Graph.AddDated) are listed under "doc_dates", and the
 // entities and relations they occur in carry "first_seen" and
-// "last_seen" (FormatDate); undated graphs leave these out.
+// "last_seen" (FormatDay); undated graphs leave these out.
 func WriteJSON(w io.Writer, g *Graph) error {
 	multiDoc := len(g.docs) > 1
 	span := func(s Span) jsonSpan {
@@ -95,6 +102,9 @@ func WriteJSON(w io.Writer, g *Graph) error {
 		Docs:      g.Documents(),
 	}
 	for d, t := range g.docDate {
+		if !g.docSet[d] {
+			continue // dated but never added
+		}
 		if out.DocDates == nil {
 			out.DocDates = make(map[string]string, len(g.docDate))
 		}
@@ -107,8 +117,8 @@ func WriteJSON(w io.Writer, g *Graph) error {
 			Type:      n.Type.String(),
 			Aliases:   append([]string{}, n.Aliases...),
 			Country:   n.Country,
-			FirstSeen: FormatDate(n.FirstSeen),
-			LastSeen:  FormatDate(n.LastSeen),
+			FirstSeen: FormatDay(n.FirstSeen),
+			LastSeen:  FormatDay(n.LastSeen),
 			Mentions:  make([]jsonSpan, 0, len(n.Mentions)),
 		}
 		for _, m := range n.Mentions {
@@ -116,6 +126,7 @@ func WriteJSON(w io.Writer, g *Graph) error {
 		}
 		if multiDoc {
 			e.Documents = len(n.Documents)
+			e.DocIDs = n.Documents
 		}
 		out.Entities = append(out.Entities, e)
 	}
@@ -132,8 +143,8 @@ func WriteJSON(w io.Writer, g *Graph) error {
 			Former:     e.Former,
 			When:       e.When,
 			Date:       e.Date,
-			FirstSeen:  FormatDate(e.FirstSeen),
-			LastSeen:   FormatDate(e.LastSeen),
+			FirstSeen:  FormatDay(e.FirstSeen),
+			LastSeen:   FormatDay(e.LastSeen),
 			Evidence:   make([]jsonSpan, 0, len(e.Evidence)),
 		}
 		for _, x := range e.Evidence {
@@ -141,6 +152,7 @@ func WriteJSON(w io.Writer, g *Graph) error {
 		}
 		if multiDoc {
 			r.Documents = len(e.Documents)
+			r.DocIDs = e.Documents
 			r.Mentions = e.Mentions
 		}
 		out.Relations = append(out.Relations, r)
@@ -154,110 +166,121 @@ func WriteJSON(w io.Writer, g *Graph) error {
 	return err
 }
 
+// MaxOffset bounds the byte offsets ReadJSON accepts in mentions and
+// evidence: 1 GiB, far above the largest document the pipeline takes.
+const MaxOffset = 1 << 30
+
+// DuplicateDocError is the error of ReadJSON for a graph file that holds
+// a document already in the destination graph: merging it would count
+// its mentions twice.
+type DuplicateDocError struct {
+	// Doc is the ID of the document.
+	Doc string
+}
+
+// Error implements error.
+func (e *DuplicateDocError) Error() string {
+	return fmt.Sprintf("relations: article %q is already in the graph; merging it again would count it twice", e.Doc)
+}
+
 // ReadJSON reads a graph written by WriteJSON (or any object of the
-// schema's shape) from r and adds it to dst, merging entities and
-// relations exactly as Graph.Add does; into an empty graph it gives back
-// the graph that was written. Mentions and evidence without a "doc" are
-// taken to belong to the only document listed under "docs", or to "" when
-// none is listed. It returns an error, and leaves dst unchanged, for malformed
-// JSON, unknown entity, relation or modality names, duplicate entity IDs
-// and relations that name an unknown entity.
+// schema's shape) from r and adds it to dst, merging its entities into
+// the entities of dst as Graph.Add does, and its relations likewise;
+// entities of the file are not merged with each other, so that into an
+// empty graph it gives back the graph that was written, and WriteJSON
+// then writes the same bytes. Mentions and evidence without a "doc" are
+// taken to belong to the only document listed under "docs", or to ""
+// when none is listed; entities and relations without "doc_ids" occur in
+// the documents of their mentions and evidence.
+//
+// Reading is strict: it returns an error naming the field and its place
+// ("entities[3].mentions[0].start"), and leaves dst unchanged, for an
+// empty file, anything but one JSON object (null, trailing data, two
+// graphs), a missing "entities" or "relations", empty or duplicate IDs,
+// unknown entity, relation or modality names, relations that name an
+// unknown entity, a confidence outside [0, 1], negative counts, offsets
+// outside [0, MaxOffset] or an end before its start, dates that are
+// not YYYY-MM-DD or RFC 3339, documents not listed under "docs" (an
+// empty ID is only the one unnamed article of an object read without
+// "docs"), and spans without a "doc" when several are listed. A document already in dst gives a *DuplicateDocError.
 func ReadJSON(r io.Reader, dst *Graph) error {
 	if dst == nil {
 		return errors.New("relations: ReadJSON into nil *Graph")
 	}
-	var in jsonGraph
+	var in *jsonGraph
 	dec := json.NewDecoder(r)
 	if err := dec.Decode(&in); err != nil {
-		return fmt.Errorf("relations: reading JSON: %w", err)
+		return decodeError(err)
+	}
+	end := dec.InputOffset()
+	if _, err := dec.Token(); err != io.EOF {
+		return fmt.Errorf("relations: data after the graph object at offset %d", end)
+	}
+	if err := in.check(); err != nil {
+		return err
+	}
+	for _, d := range in.Docs {
+		if dst.docSet[d] {
+			return &DuplicateDocError{Doc: d}
+		}
 	}
 	defaultDoc := ""
 	if len(in.Docs) == 1 {
 		defaultDoc = in.Docs[0]
 	}
-	spans := func(js []jsonSpan) ([]Span, []string) {
-		var ss []Span
-		var docs []string
+	spans := func(js []jsonSpan, ids []string) ([]Span, []string) {
+		ss := make([]Span, 0, len(js))
+		docs := ids
+		seen := map[string]bool{}
 		for _, j := range js {
 			d := j.Doc
 			if d == "" {
 				d = defaultDoc
 			}
 			ss = append(ss, Span{Doc: d, Start: j.Start, End: j.End, Text: j.Text})
-			if !slices.Contains(docs, d) {
+			if ids == nil && !seen[d] {
+				seen[d] = true
 				docs = append(docs, d)
 			}
+		}
+		if len(docs) == 0 && defaultDoc != "" {
+			docs = []string{defaultDoc}
 		}
 		return ss, docs
 	}
 
-	// Validate everything before touching dst.
 	types := make([]entities.Type, len(in.Entities))
 	index := make(map[string]int, len(in.Entities))
 	for i, e := range in.Entities {
-		t, err := entities.ParseType(e.Type)
-		if err != nil {
-			return fmt.Errorf("relations: entity %q: %w", e.ID, err)
-		}
-		if _, dup := index[e.ID]; dup {
-			return fmt.Errorf("relations: duplicate entity ID %q", e.ID)
-		}
+		types[i], _ = entities.ParseType(e.Type)
 		index[e.ID] = i
-		types[i] = t
 	}
 	rels := make([]Relation, len(in.Relations))
 	for i, jr := range in.Relations {
-		t, err := ParseType(jr.Type)
-		if err != nil {
-			return err
-		}
-		m, err := parseModality(jr.Modality)
-		if err != nil {
-			return err
-		}
-		src, ok := index[jr.Source]
-		if !ok {
-			return fmt.Errorf("relations: %s relation from unknown entity %q", jr.Type, jr.Source)
-		}
-		tgt, ok := index[jr.Target]
-		if !ok {
-			return fmt.Errorf("relations: %s relation to unknown entity %q", jr.Type, jr.Target)
-		}
-		rels[i] = Relation{Type: t, Source: src, Target: tgt, Title: jr.Title, Former: jr.Former,
+		t, _ := ParseType(jr.Type)
+		m, _ := parseModality(jr.Modality)
+		rels[i] = Relation{Type: t, Source: index[jr.Source], Target: index[jr.Target], Title: jr.Title, Former: jr.Former,
 			Modality: m, Confidence: jr.Confidence, When: jr.When, Date: jr.Date}
-	}
-
-	dates := make(map[string]time.Time, len(in.DocDates))
-	for d, s := range in.DocDates {
-		t, err := parseDate(s)
-		if err != nil {
-			return fmt.Errorf("relations: document %q: bad date %q", d, s)
-		}
-		dates[d] = t
 	}
 
 	for _, d := range in.Docs {
 		dst.addDoc(d)
 	}
-	for d, t := range dates {
+	for d, s := range in.DocDates {
+		t, _ := parseDate(s)
 		dst.SetDocDate(d, t)
 	}
+	fresh := int64(len(dst.nodes))
 	nodes := make([]*Node, len(in.Entities))
 	for i, e := range in.Entities {
-		ms, docs := spans(e.Mentions)
-		if len(docs) == 0 && defaultDoc != "" {
-			docs = []string{defaultDoc}
-		}
+		ms, docs := spans(e.Mentions, e.DocIDs)
 		for _, d := range docs {
 			dst.addDoc(d)
 		}
-		nodes[i] = dst.mergeNode(e.Name, types[i], e.Aliases, e.Country, ms, docs)
+		nodes[i] = dst.mergeNode(e.Name, "", types[i], e.Aliases, e.Country, ms, docs, fresh)
 	}
 	for i, jr := range in.Relations {
-		ev, docs := spans(jr.Evidence)
-		if len(docs) == 0 && defaultDoc != "" {
-			docs = []string{defaultDoc}
-		}
+		ev, docs := spans(jr.Evidence, jr.DocIDs)
 		for _, d := range docs {
 			dst.addDoc(d)
 		}
@@ -266,6 +289,170 @@ func ReadJSON(r io.Reader, dst *Graph) error {
 			mentions = max(1, len(ev))
 		}
 		dst.mergeEdge(rels[i], nodes[rels[i].Source], nodes[rels[i].Target], ev, mentions, docs)
+	}
+	return nil
+}
+
+// decodeError words an error of encoding/json for a graph file, with the
+// place it occurred.
+func decodeError(err error) error {
+	if err == io.EOF {
+		return errors.New("relations: empty graph file")
+	}
+	if se, ok := errors.AsType[*json.SyntaxError](err); ok {
+		return fmt.Errorf("relations: graph file is not valid JSON at offset %d: %v", se.Offset, se)
+	}
+	if te, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
+		want := map[reflect.Kind]string{reflect.Int: "an integer", reflect.Float64: "a number", reflect.String: "a string",
+			reflect.Bool: "true or false", reflect.Slice: "a list", reflect.Map: "an object", reflect.Struct: "an object"}[te.Type.Kind()]
+		if te.Field == "" {
+			return fmt.Errorf("relations: graph file holds a JSON %s, not a graph object", te.Value)
+		}
+		return fmt.Errorf("relations: %s at offset %d: a JSON %s where %s is wanted", te.Field, te.Offset, te.Value, want)
+	}
+	if err == io.ErrUnexpectedEOF {
+		return errors.New("relations: graph file ends in the middle of the graph")
+	}
+	return fmt.Errorf("relations: reading graph: %w", err)
+}
+
+// check validates a graph read from a file, before anything is added to
+// a graph; its errors name the field at fault and its place.
+func (in *jsonGraph) check() error {
+	if in == nil {
+		return errors.New("relations: graph file holds null, not a graph object")
+	}
+	if in.Entities == nil {
+		return errors.New(`relations: graph object has no "entities"`)
+	}
+	if in.Relations == nil {
+		return errors.New(`relations: graph object has no "relations"`)
+	}
+	fail := func(place, format string, args ...any) error {
+		return fmt.Errorf("relations: %s: %s", place, fmt.Sprintf(format, args...))
+	}
+	listed := make(map[string]bool, len(in.Docs))
+	for i, d := range in.Docs {
+		switch {
+		case d == "" && len(in.Docs) > 1:
+			// "" alone is the unnamed article of an object without "docs".
+			return fail(fmt.Sprintf("docs[%d]", i), "empty document ID")
+		case listed[d]:
+			return fail(fmt.Sprintf("docs[%d]", i), "document %q listed twice", d)
+		}
+		listed[d] = true
+	}
+	checkDoc := func(place, d string) error {
+		if !listed[d] {
+			return fail(place, "document %q is not listed under \"docs\"", d)
+		}
+		return nil
+	}
+	for d, s := range in.DocDates {
+		if !listed[d] {
+			return fail("doc_dates", "document %q is not listed under \"docs\"", d)
+		}
+		if _, err := parseDate(s); err != nil {
+			return fail(fmt.Sprintf("doc_dates[%q]", d), "%q is not a date (YYYY-MM-DD or RFC 3339)", s)
+		}
+	}
+	checkSpans := func(place string, js []jsonSpan) error {
+		for k, j := range js {
+			p := fmt.Sprintf("%s[%d]", place, k)
+			switch {
+			case j.Start < 0 || j.Start > MaxOffset:
+				return fail(p+".start", "offset %d is outside [0, %d]", j.Start, MaxOffset)
+			case j.End < j.Start || j.End > MaxOffset:
+				return fail(p+".end", "offset %d is outside [start %d, %d]", j.End, j.Start, MaxOffset)
+			}
+			switch {
+			case j.Doc != "":
+				if err := checkDoc(p+".doc", j.Doc); err != nil {
+					return err
+				}
+			case len(in.Docs) > 1:
+				return fail(p+".doc", "missing, and \"docs\" lists %d documents", len(in.Docs))
+			}
+		}
+		return nil
+	}
+	checkCommon := func(place string, documents int, ids []string, first, last string) error {
+		if documents < 0 {
+			return fail(place+".documents", "negative count %d", documents)
+		}
+		if ids != nil && documents != 0 && documents != len(ids) {
+			return fail(place+".documents", "%d, but doc_ids lists %d", documents, len(ids))
+		}
+		seen := make(map[string]bool, len(ids))
+		for k, d := range ids {
+			p := fmt.Sprintf("%s.doc_ids[%d]", place, k)
+			switch {
+			case d == "":
+				return fail(p, "empty document ID")
+			case seen[d]:
+				return fail(p, "document %q listed twice", d)
+			}
+			seen[d] = true
+			if err := checkDoc(p, d); err != nil {
+				return err
+			}
+		}
+		for name, s := range map[string]string{"first_seen": first, "last_seen": last} {
+			if s == "" {
+				continue
+			}
+			if _, err := parseDate(s); err != nil {
+				return fail(place+"."+name, "%q is not a date (YYYY-MM-DD or RFC 3339)", s)
+			}
+		}
+		return nil
+	}
+	index := make(map[string]bool, len(in.Entities))
+	for i, e := range in.Entities {
+		place := fmt.Sprintf("entities[%d]", i)
+		switch {
+		case e.ID == "":
+			return fail(place+".id", "empty entity ID")
+		case index[e.ID]:
+			return fail(place+".id", "duplicate entity ID %q", e.ID)
+		}
+		index[e.ID] = true
+		if _, err := entities.ParseType(e.Type); err != nil {
+			return fail(place+".type", "unknown entity type %q", e.Type)
+		}
+		if err := checkSpans(place+".mentions", e.Mentions); err != nil {
+			return err
+		}
+		if err := checkCommon(place, e.Documents, e.DocIDs, e.FirstSeen, e.LastSeen); err != nil {
+			return err
+		}
+	}
+	for i, jr := range in.Relations {
+		place := fmt.Sprintf("relations[%d]", i)
+		if _, err := ParseType(jr.Type); err != nil {
+			return fail(place+".type", "unknown relation type %q", jr.Type)
+		}
+		if _, err := parseModality(jr.Modality); err != nil {
+			return fail(place+".modality", "unknown modality %q", jr.Modality)
+		}
+		if !index[jr.Source] {
+			return fail(place+".source", "unknown entity %q", jr.Source)
+		}
+		if !index[jr.Target] {
+			return fail(place+".target", "unknown entity %q", jr.Target)
+		}
+		if jr.Confidence < 0 || jr.Confidence > 1 {
+			return fail(place+".confidence", "%v is outside [0, 1]", jr.Confidence)
+		}
+		if jr.Mentions < 0 {
+			return fail(place+".mentions", "negative count %d", jr.Mentions)
+		}
+		if err := checkSpans(place+".evidence", jr.Evidence); err != nil {
+			return err
+		}
+		if err := checkCommon(place, jr.Documents, jr.DocIDs, jr.FirstSeen, jr.LastSeen); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -22,7 +22,7 @@ var (
 // header CSVNodesHeader, one row per entity in ID order: entity ID, name,
 // type (PERSON, ORG, …, the Neo4j label), country code, aliases separated
 // by ";", the numbers of articles and mentions, and the first and last
-// dates seen (FormatDate; empty when undated).
+// dates seen (FormatDay; empty when undated).
 func WriteCSVNodes(w io.Writer, g *Graph) error {
 	cw := csv.NewWriter(w)
 	cw.Write(CSVNodesHeader)
@@ -31,7 +31,7 @@ func WriteCSVNodes(w io.Writer, g *Graph) error {
 			n.EntityID, n.Name, n.Type.String(), n.Country,
 			strings.Join(n.Aliases, ";"),
 			strconv.Itoa(len(n.Documents)), strconv.Itoa(len(n.Mentions)),
-			FormatDate(n.FirstSeen), FormatDate(n.LastSeen),
+			FormatDay(n.FirstSeen), FormatDay(n.LastSeen),
 		})
 	}
 	cw.Flush()
@@ -62,7 +62,7 @@ func WriteCSVEdges(w io.Writer, g *Graph) error {
 			strconv.FormatFloat(math.Round(e.Confidence*100)/100, 'f', -1, 64),
 			e.Title, strconv.FormatBool(e.Former), e.When,
 			strconv.Itoa(len(e.Documents)), strconv.Itoa(e.Mentions),
-			FormatDate(e.FirstSeen), FormatDate(e.LastSeen), ev,
+			FormatDay(e.FirstSeen), FormatDay(e.LastSeen), ev,
 		})
 	}
 	cw.Flush()

@@ -35,7 +35,7 @@ func WriteCypher(w io.Writer, g *Graph) error {
 			fmt.Fprintf(bw, ", n.country = %s", cypherString(n.Country))
 		}
 		fmt.Fprintf(bw, ", n.aliases = %s, n.articles = %d, n.mentions = %d", cypherList(n.Aliases), len(n.Documents), len(n.Mentions))
-		writeCypherDates(bw, "n", FormatDate(n.FirstSeen), FormatDate(n.LastSeen))
+		writeCypherDates(bw, "n", FormatDay(n.FirstSeen), FormatDay(n.LastSeen))
 		bw.WriteString(";\n")
 	}
 	for _, e := range g.Relations() {
@@ -56,7 +56,7 @@ func WriteCypher(w io.Writer, g *Graph) error {
 			fmt.Fprintf(bw, ", r.when = %s", cypherString(e.When))
 		}
 		fmt.Fprintf(bw, ", r.articles = %d, r.mentions = %d", len(e.Documents), e.Mentions)
-		writeCypherDates(bw, "r", FormatDate(e.FirstSeen), FormatDate(e.LastSeen))
+		writeCypherDates(bw, "r", FormatDay(e.FirstSeen), FormatDay(e.LastSeen))
 		if len(e.Evidence) > 0 {
 			fmt.Fprintf(bw, ", r.evidence = %s", cypherString(e.Evidence[0].Text))
 		}

@@ -76,8 +76,8 @@ func WriteGraphML(w io.Writer, g *Graph) error {
 		data("n_aliases", strings.Join(n.Aliases, "|"))
 		data("n_articles", strconv.Itoa(len(n.Documents)))
 		data("n_mentions", strconv.Itoa(len(n.Mentions)))
-		data("n_first_seen", FormatDate(n.FirstSeen))
-		data("n_last_seen", FormatDate(n.LastSeen))
+		data("n_first_seen", FormatDay(n.FirstSeen))
+		data("n_last_seen", FormatDay(n.LastSeen))
 		bw.WriteString("    </node>\n")
 	}
 	for i, e := range g.Relations() {
@@ -98,8 +98,8 @@ func WriteGraphML(w io.Writer, g *Graph) error {
 		data("e_when", e.When)
 		data("e_articles", strconv.Itoa(len(e.Documents)))
 		data("e_mentions", strconv.Itoa(e.Mentions))
-		data("e_first_seen", FormatDate(e.FirstSeen))
-		data("e_last_seen", FormatDate(e.LastSeen))
+		data("e_first_seen", FormatDay(e.FirstSeen))
+		data("e_last_seen", FormatDay(e.LastSeen))
 		if len(e.Evidence) > 0 {
 			data("e_evidence", e.Evidence[0].Text)
 		}

@@ -187,10 +187,10 @@ func TestGraphReadJSONErrors(t *testing.T) {
 		in   string
 		want string
 	}{
-		{name: "malformed", in: `{"entities": [`, want: "relations: reading JSON"},
-		{name: "not an object", in: `[1, 2]`, want: "relations: reading JSON"},
-		{name: "unknown entity type", in: `{"entities": [{"id": "e1", "name": "X", "type": "ANIMAL"}]}`, want: "unknown entity type"},
-		{name: "duplicate entity id", in: `{"entities": [{"id": "e1", "name": "X", "type": "ORG"}, {"id": "e1", "name": "Y", "type": "ORG"}]}`, want: "duplicate entity ID"},
+		{name: "malformed", in: `{"entities": [`, want: "relations: graph file ends in the middle"},
+		{name: "not an object", in: `[1, 2]`, want: "relations: graph file holds a JSON array, not a graph object"},
+		{name: "unknown entity type", in: `{"entities": [{"id": "e1", "name": "X", "type": "ANIMAL"}], "relations": []}`, want: "entities[0].type: unknown entity type"},
+		{name: "duplicate entity id", in: `{"entities": [{"id": "e1", "name": "X", "type": "ORG"}, {"id": "e1", "name": "Y", "type": "ORG"}], "relations": []}`, want: "entities[1].id: duplicate entity ID"},
 		{name: "unknown relation type", in: `{"entities": [{"id": "e1", "name": "X", "type": "ORG"}], "relations": [{"type": "LIKES", "source": "e1", "target": "e1"}]}`, want: "unknown relation type"},
 		{name: "unknown modality", in: `{"entities": [{"id": "e1", "name": "X", "type": "ORG"}], "relations": [{"type": "MEET", "source": "e1", "target": "e1", "modality": "maybe"}]}`, want: "unknown modality"},
 		{name: "unknown source", in: `{"entities": [{"id": "e1", "name": "X", "type": "ORG"}], "relations": [{"type": "MEET", "source": "e7", "target": "e1"}]}`, want: "unknown entity \"e7\""},

@@ -563,3 +563,19 @@ func TestRuleExtractorEndedTies(t *testing.T) {
 		assert.Equal(t, former, rels[0].Former, text)
 	}
 }
+
+// TestRuleExtractorFormerBeforeNationality is issue 16's time-aware
+// roles: "former" may stand before the nationality rather than the title,
+// and the office is then a past one all the same.
+func TestRuleExtractorFormerBeforeNationality(t *testing.T) {
+	for text, former := range map[string]bool{
+		"Former [Chilean|NORP] President [Ramon Aguilar|PERSON] spoke on Tuesday.": true,
+		"The [Chilean|NORP] President [Ramon Aguilar|PERSON] spoke on Tuesday.":    false,
+		"[Chile|GPE]'s former President [Ramon Aguilar|PERSON] spoke on Tuesday.":  true,
+	} {
+		doc, rels := extractMarked(t, text)
+		require.Len(t, rels, 1, "%s: %v", text, edges(doc, rels))
+		assert.Equal(t, relations.LeaderOf, rels[0].Type, text)
+		assert.Equal(t, former, rels[0].Former, text)
+	}
+}

@@ -2,6 +2,7 @@ package relations
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math"
 	"slices"
 	"strings"
@@ -53,6 +54,10 @@ type Graph struct {
 	docSet map[string]bool
 	// docDate holds the dates given to AddDated and SetDocDate.
 	docDate map[string]time.Time
+	// docNodes and docEdges list the nodes and edges each document
+	// occurs in, so that dating a document touches only those.
+	docNodes map[string][]*Node
+	docEdges map[string][]*Edge
 	// fold case-folds names; a Caser is not safe for concurrent use, so
 	// each Graph has its own.
 	fold cases.Caser
@@ -96,6 +101,11 @@ type Node struct {
 	FirstSeen, LastSeen time.Time
 
 	id int64
+	// mentionSet and docSet hold Mentions (by spanHash) and Documents,
+	// so that merging a mention or a document costs the same however
+	// many there are.
+	mentionSet map[uint64]struct{}
+	docSet     map[string]struct{}
 }
 
 // Span is a byte range [Start, End) of the text of the document Doc,
@@ -154,6 +164,9 @@ type Edge struct {
 	FirstSeen, LastSeen time.Time
 
 	id int64
+	// evidenceSet and docSet hold Evidence and Documents (see Node).
+	evidenceSet map[uint64]struct{}
+	docSet      map[string]struct{}
 }
 
 // Polarity returns the polarity of the edge's type.
@@ -180,13 +193,15 @@ func (e *Edge) ID() int64 { return e.id }
 // NewGraph returns an empty graph.
 func NewGraph() *Graph {
 	return &Graph{
-		g:       multi.NewDirectedGraph(),
-		byName:  make(map[nodeKey][]*Node),
-		byEdge:  make(map[edgeKey]*Edge),
-		byID:    make(map[string]*Node),
-		docSet:  make(map[string]bool),
-		docDate: make(map[string]time.Time),
-		fold:    cases.Fold(),
+		g:        multi.NewDirectedGraph(),
+		byName:   make(map[nodeKey][]*Node),
+		byEdge:   make(map[edgeKey]*Edge),
+		byID:     make(map[string]*Node),
+		docSet:   make(map[string]bool),
+		docDate:  make(map[string]time.Time),
+		docNodes: make(map[string][]*Node),
+		docEdges: make(map[string][]*Edge),
+		fold:     cases.Fold(),
 	}
 }
 
@@ -194,8 +209,9 @@ func NewGraph() *Graph {
 // in it.
 //
 // Every entity of doc becomes a node, or is merged into an existing node
-// of the same type whose name is the same after normalisation (NFC, case
-// folding, curly quotes and hyphens made plain, spaces collapsed) and whose
+// of the same type whose name is the same after normalisation (case
+// folding, Latin accents removed, curly quotes and hyphens made plain,
+// spaces collapsed) and whose
 // country is compatible (equal, or one of them empty). Entities of an
 // invalid type are skipped, as are mentions whose index or span does not
 // fit the document.
@@ -224,7 +240,7 @@ func (g *Graph) Add(docID string, doc *entities.Document, rels []Relation) {
 			}
 			spans = append(spans, Span{Doc: docID, Start: mn.Start, End: mn.End, Text: doc.Text[mn.Start:mn.End]})
 		}
-		nodeOf[i] = g.mergeNode(e.Name, e.Type, e.Aliases, e.Country, spans, []string{docID})
+		nodeOf[i] = g.mergeNode(e.Name, e.Key, e.Type, e.Aliases, e.Country, spans, []string{docID}, math.MaxInt64)
 	}
 	for _, r := range rels {
 		if r.Source < 0 || r.Source >= len(nodeOf) || r.Target < 0 || r.Target >= len(nodeOf) {
@@ -238,6 +254,10 @@ func (g *Graph) Add(docID string, doc *entities.Document, rels []Relation) {
 	}
 }
 
+// HasDocument reports whether the document docID has been added (Add,
+// AddDated, ReadJSON).
+func (g *Graph) HasDocument(docID string) bool { return g.docSet[docID] }
+
 func (g *Graph) addDoc(docID string) {
 	if !g.docSet[docID] {
 		g.docSet[docID] = true
@@ -246,9 +266,10 @@ func (g *Graph) addDoc(docID string) {
 }
 
 // mergeNode finds or creates the node for an entity and merges the given
-// attributes, mentions and documents into it. It returns nil for an
-// invalid type.
-func (g *Graph) mergeNode(name string, typ entities.Type, aliases []string, country string, mentions []Span, docs []string) *Node {
+// attributes, mentions and documents into it; it is found by key, or by
+// name when key is "", among the nodes with an ID below fresh. It returns
+// nil for an invalid type.
+func (g *Graph) mergeNode(name, key string, typ entities.Type, aliases []string, country string, mentions []Span, docs []string, fresh int64) *Node {
 	if _, err := typ.MarshalText(); err != nil {
 		return nil
 	}
@@ -265,10 +286,13 @@ func (g *Graph) mergeNode(name string, typ entities.Type, aliases []string, coun
 			name = strings.TrimSpace(mentions[0].Text)
 		}
 	}
-	key := nodeKey{typ, g.normalizeName(name)}
+	if key == "" {
+		key = name
+	}
+	k := nodeKey{typ, g.normalizeName(key)}
 	var n *Node
-	for _, c := range g.byName[key] {
-		if c.Country == country || c.Country == "" || country == "" {
+	for _, c := range g.byName[k] {
+		if c.id < fresh && (c.Country == country || c.Country == "" || country == "") {
 			n = c
 			break
 		}
@@ -278,24 +302,103 @@ func (g *Graph) mergeNode(name string, typ entities.Type, aliases []string, coun
 		n = &Node{EntityID: fmt.Sprintf("e%d", id+1), Name: name, Type: typ, Country: country, id: id}
 		g.nodes = append(g.nodes, n)
 		g.byID[n.EntityID] = n
-		g.byName[key] = append(g.byName[key], n)
+		g.byName[k] = append(g.byName[k], n)
 		g.g.AddNode(n)
 	} else if n.Country == "" {
 		n.Country = country
 	}
 	n.Aliases = mergeStrings(n.Aliases, aliases, name)
-	for _, m := range mentions {
-		if !slices.Contains(n.Mentions, m) {
-			n.Mentions = append(n.Mentions, m)
-		}
-	}
-	for _, d := range docs {
-		if !slices.Contains(n.Documents, d) {
-			n.Documents = append(n.Documents, d)
-		}
-	}
-	n.FirstSeen, n.LastSeen = g.seen(n.Documents)
+	g.addNodeSpans(n, mentions, docs)
 	return n
+}
+
+// addNodeSpans adds mentions and documents to n, leaving out those it
+// has, and widens its dates to those of the new documents.
+func (g *Graph) addNodeSpans(n *Node, mentions []Span, docs []string) {
+	if n.mentionSet == nil {
+		n.mentionSet = make(map[uint64]struct{}, len(mentions))
+		n.docSet = make(map[string]struct{}, len(docs))
+	}
+	n.Mentions = appendNewSpans(n.mentionSet, n.Mentions, mentions)
+	n.Documents = appendNew(n.docSet, n.Documents, docs, func(d string) {
+		g.docNodes[d] = append(g.docNodes[d], n)
+		if t, ok := g.docDate[d]; ok {
+			n.FirstSeen, n.LastSeen = widen(n.FirstSeen, n.LastSeen, t)
+		}
+	})
+}
+
+// addEdgeSpans adds evidence and documents to e as addNodeSpans does to
+// a node.
+func (g *Graph) addEdgeSpans(e *Edge, ev []Span, docs []string) {
+	if e.evidenceSet == nil {
+		e.evidenceSet = make(map[uint64]struct{}, len(ev))
+		e.docSet = make(map[string]struct{}, len(docs))
+	}
+	e.Evidence = appendNewSpans(e.evidenceSet, e.Evidence, ev)
+	e.Documents = appendNew(e.docSet, e.Documents, docs, func(d string) {
+		g.docEdges[d] = append(g.docEdges[d], e)
+		if t, ok := g.docDate[d]; ok {
+			e.FirstSeen, e.LastSeen = widen(e.FirstSeen, e.LastSeen, t)
+		}
+	})
+}
+
+// spanSeed seeds spanHash; it is the same for every graph of the process.
+var spanSeed = maphash.MakeSeed()
+
+// spanHash is the key of a span in the span sets of nodes and edges: 8
+// bytes instead of the span's 48 and its text, which matters with
+// millions of mentions; two different spans of one node or edge have the
+// same hash with a probability of about 2⁻⁶⁴ per pair.
+func spanHash(s Span) uint64 {
+	var h maphash.Hash
+	h.SetSeed(spanSeed)
+	h.WriteString(s.Doc)
+	h.WriteByte(0)
+	maphash.WriteComparable(&h, [2]int{s.Start, s.End})
+	h.WriteString(s.Text)
+	return h.Sum64()
+}
+
+// appendNewSpans appends to list the spans of add that set does not
+// hold, adding their hashes to set.
+func appendNewSpans(set map[uint64]struct{}, list, add []Span) []Span {
+	for _, x := range add {
+		k := spanHash(x)
+		if _, ok := set[k]; !ok {
+			set[k] = struct{}{}
+			list = append(list, x)
+		}
+	}
+	return list
+}
+
+// appendNew appends to list the items of add that set does not hold,
+// adds them to set and, when added is not nil, calls it for each.
+func appendNew[T comparable](set map[T]struct{}, list, add []T, added func(T)) []T {
+	for _, x := range add {
+		if _, ok := set[x]; !ok {
+			set[x] = struct{}{}
+			list = append(list, x)
+			if added != nil {
+				added(x)
+			}
+		}
+	}
+	return list
+}
+
+// widen returns the range [first, last] widened to take in t; a zero
+// bound is unset.
+func widen(first, last, t time.Time) (time.Time, time.Time) {
+	if first.IsZero() || t.Before(first) {
+		first = t
+	}
+	if last.IsZero() || t.After(last) {
+		last = t
+	}
+	return first, last
 }
 
 // mergeStrings returns the sorted union of have, add and extra, without
@@ -347,28 +450,36 @@ func (g *Graph) mergeEdge(r Relation, src, dst *Node, ev []Span, mentions int, d
 	}
 	e.Confidence = max(e.Confidence, conf)
 	e.Mentions += mentions
-	for _, x := range ev {
-		if !slices.Contains(e.Evidence, x) {
-			e.Evidence = append(e.Evidence, x)
-		}
-	}
-	for _, d := range docs {
-		if !slices.Contains(e.Documents, d) {
-			e.Documents = append(e.Documents, d)
-		}
-	}
-	e.FirstSeen, e.LastSeen = g.seen(e.Documents)
+	g.addEdgeSpans(e, ev, docs)
 	return true
 }
 
 // normalizeName returns the key under which entity names are compared:
-// in Unicode NFC, case-folded, with curly quotes, dashes and runs of spaces
-// made plain.
+// case-folded, without accents ("Orbán" and "Orban" are one name, as news
+// in English spells names both ways), with curly quotes, dashes and runs
+// of spaces made plain.
 func (g *Graph) normalizeName(s string) string {
 	var b strings.Builder
 	space := false
-	for _, r := range strings.TrimSpace(norm.NFC.String(s)) {
+	for _, r := range strings.TrimSpace(norm.NFD.String(s)) {
+		if r >= '\u0300' && r <= '\u036f' {
+			continue // Latin accents: "Orbán" is "Orban"
+		}
 		switch r {
+		case 'ı':
+			r = 'i'
+		case 'ł':
+			r = 'l'
+		case 'Ł':
+			r = 'L'
+		case 'ø':
+			r = 'o'
+		case 'Ø':
+			r = 'O'
+		case 'đ':
+			r = 'd'
+		case 'Đ':
+			r = 'D'
 		case '\u2018', '\u2019', '\u02bc', '\u0060', '\u00b4':
 			r = '\''
 		case '\u201c', '\u201d':

@@ -346,7 +346,28 @@ func (r *reader) preTitle(mi, si int) bool {
 		r.bare = append(r.bare, bareTitle{person: mi, role: role, first: titleStart, last: tEnd, si: si})
 		return false
 	}
-	return r.addRole(m.Entity, x, role, titleStart, tEnd, si, 0.9)
+	ok := r.addRole(m.Entity, x, role, titleStart, tEnd, si, 0.9)
+	if q := r.doc.Mentions[x].First - 1; ok && q >= s.First && r.mentionAt[q] < 0 &&
+		(r.lower[q] == "former" || r.lower[q] == "ex" || r.lower[q] == "late") {
+		r.markFormer(m.Entity, s.Start) // "a former Ruritanian President": the modifier stands before the state
+	}
+	return ok
+}
+
+// markFormer marks the offices of person stated in the sentence starting
+// at start as past ones.
+func (r *reader) markFormer(person, start int) {
+	for i := range r.rels {
+		rel := &r.rels[i]
+		if rel.Source != person || (rel.Type != LeaderOf && rel.Type != OfficialOf && rel.Type != MemberOf) {
+			continue
+		}
+		for _, e := range rel.Evidence {
+			if e.Start == start {
+				rel.Former = true
+			}
+		}
+	}
 }
 
 // pronounState gives person the office title tFirst..tEnd in the state of

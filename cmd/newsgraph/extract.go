@@ -11,6 +11,8 @@ import (
 	"runtime"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/events"
+	"github.com/newsgraph/newsgraph/htmlview"
 	"github.com/newsgraph/newsgraph/relations"
 	"github.com/newsgraph/newsgraph/syntax"
 )
@@ -62,15 +64,23 @@ func checkInput(cmd, input string, jobs int, paths []string, stderr io.Writer) b
 func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "json", "output format: json, jsonl or dot")
+	format := fs.String("format", "json", "output format: json, jsonl, dot, events (CAMEO event rows as TSV), events-jsonl (the same as JSON lines) or html (one article as a web page)")
 	tokens := fs.Bool("tokens", false, "with json or jsonl: add each article's tokens (offsets, text, tag, pos, lemma, head, dep)")
 	input, jobs, stats := addInputFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *format != "json" && *format != "dot" && *format != "jsonl" {
-		fmt.Fprintf(stderr, "newsgraph extract: unknown format %q (want json, jsonl or dot)\n", *format)
+	if *format != "json" && *format != "dot" && *format != "jsonl" && *format != "html" && !isEventFormat(*format) {
+		fmt.Fprintf(stderr, "newsgraph extract: unknown format %q (want json, jsonl, dot, events, events-jsonl or html)\n", *format)
 		return 2
+	}
+	var coder *events.Coder
+	if isEventFormat(*format) {
+		var err error
+		if coder, err = events.Default(); err != nil {
+			fmt.Fprintf(stderr, "newsgraph extract: %v\n", err)
+			return 1
+		}
 	}
 	if !checkInput("extract", *input, *jobs, fs.Args(), stderr) {
 		return 2
@@ -82,6 +92,14 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	bw := bufio.NewWriterSize(stdout, 1<<16)
 	corpus := relations.NewGraph()
 	var objects [][]byte
+	var page *newsgraph.Result // --format html: the one article
+	if coder != nil {
+		// The header first, then each article's rows as it comes.
+		if err := writeEvents(bw, *format, nil, true); err != nil {
+			fmt.Fprintf(stderr, "newsgraph extract: %v\n", err)
+			return 1
+		}
+	}
 	st, err := process(ctx, srcs, *input, *jobs, stdin, stderr, "extract", func(r newsgraph.Result) error {
 		switch {
 		case *format == "jsonl" && *tokens && r.Err == nil:
@@ -102,8 +120,18 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			}
 			return bw.Flush()
 		case r.Err != nil:
+		case coder != nil:
+			if err := writeEvents(bw, *format, coder.Document(r.ID, r.Doc), false); err != nil {
+				return err
+			}
+			return bw.Flush()
 		case *format == "dot":
 			corpus.AddDated(r.ID, r.Date, r.Doc.Document, r.Doc.Relations)
+		case *format == "html":
+			if page != nil {
+				return fmt.Errorf("--format html writes one article, and the inputs hold more")
+			}
+			page = &r
 		default:
 			var buf bytes.Buffer
 			g := r.Doc.Graph(r.ID)
@@ -128,9 +156,14 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	})
 	if err == nil {
 		switch {
+		case coder != nil:
 		case *format == "dot":
 			err = relations.WriteDOT(bw, corpus)
 		case *format == "jsonl":
+		case *format == "html":
+			if page != nil {
+				err = htmlview.WriteArticle(bw, page.ID, page.Doc.Document, page.Doc.Relations)
+			}
 		case single && len(objects) == 1:
 			_, err = bw.Write(objects[0])
 		case !single:

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -12,11 +13,12 @@ import (
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/entities"
+	"github.com/newsgraph/newsgraph/htmlview"
 	"github.com/newsgraph/newsgraph/relations"
 )
 
 // graphFormats are the output formats of the graph command.
-var graphFormats = []string{"json", "dot", "graphml", "csv", "cypher"}
+var graphFormats = []string{"json", "dot", "graphml", "csv", "cypher", formatEvents, formatEventsJSONL, "html"}
 
 // runGraph implements "newsgraph graph": one corpus graph over many
 // articles (or saved graphs), resolved across articles, optionally folded
@@ -62,21 +64,42 @@ func runGraph(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	g := relations.NewGraph()
 	var st runStats
 	if *fromGraph {
+		from := map[string]string{} // article ID → the graph file it came from
 		for _, name := range fs.Args() {
 			st.total++
-			if err := readGraph(name, stdin, g); err != nil {
+			known := len(g.Documents())
+			err := readGraph(name, stdin, g)
+			if dup, ok := errors.AsType[*relations.DuplicateDocError](err); ok {
+				err = fmt.Errorf("article %q is already merged from %s; merging it again would count it twice", dup.Doc, from[dup.Doc])
+			}
+			if err != nil {
 				st.failed++
 				fmt.Fprintf(stderr, "%s: %v\n", displayName(name), err)
+				continue
+			}
+			for _, d := range g.Documents()[known:] {
+				from[d] = displayName(name)
 			}
 		}
 	} else {
 		srcs := expand(fs.Args(), *input)
+		first := map[string]int{} // article ID → its input number, from 1
+		dups := 0
 		st, err = process(ctx, srcs, *input, *jobs, stdin, stderr, "graph", func(r newsgraph.Result) error {
-			if r.Err == nil {
-				g.AddDated(r.ID, r.Date, r.Doc.Document, r.Doc.Relations)
+			if r.Err != nil {
+				return nil
 			}
+			if n, ok := first[r.ID]; ok {
+				// Two articles under one ID would be merged into one.
+				dups++
+				fmt.Fprintf(stderr, "newsgraph graph: input %d has the article ID %q of input %d; left out\n", r.Index+1, r.ID, n)
+				return nil
+			}
+			first[r.ID] = r.Index + 1
+			g.AddDated(r.ID, r.Date, r.Doc.Document, r.Doc.Relations)
 			return nil
 		})
+		st.failed += dups
 		if err != nil {
 			fmt.Fprintf(stderr, "newsgraph graph: %v\n", err)
 			return 1
@@ -174,6 +197,12 @@ func writeGraph(g *relations.Graph, format, out string, stdout io.Writer) error 
 		"dot":     relations.WriteDOT,
 		"graphml": relations.WriteGraphML,
 		"cypher":  relations.WriteCypher,
+
+		formatEvents:      graphEvents(formatEvents),
+		formatEventsJSONL: graphEvents(formatEventsJSONL),
+		"html": func(w io.Writer, g *relations.Graph) error {
+			return htmlview.WriteCorpus(w, g, htmlview.Options{})
+		},
 	}[format]
 	if out != "" {
 		return writeGraphFile(out, g, write)

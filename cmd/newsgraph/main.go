@@ -4,8 +4,8 @@
 //
 // Usage:
 //
-//	newsgraph extract [--format json|jsonl|dot] [--input text|jsonl] [-j N] FILE|DIR|-...
-//	newsgraph graph [--format json|dot|graphml|csv|cypher] [--out PATH] [filters] [--state] FILE|DIR|-...
+//	newsgraph extract [--format json|jsonl|dot|events|events-jsonl|html] [--input text|jsonl] [-j N] FILE|DIR|-...
+//	newsgraph graph [--format json|dot|graphml|csv|cypher|events|events-jsonl|html] [--out PATH] [filters] [--state] FILE|DIR|-...
 //	newsgraph query [--state] GRAPH.json neighbours NAME | path A B | top [--by degree|pagerank] [-n N] | counts [--by type|country-pair]
 //	newsgraph tag --conll FILE
 //	newsgraph parse [--format conllu|dot|text] [FILE|-] | parse --conllu FILE
@@ -20,7 +20,11 @@
 // extract prints, for one article, the schema's JSON object (or a DOT
 // graph); for several, a JSON array of such objects, each with its "file"
 // (or "id"), or one DOT graph over all of them; with --format jsonl, one
-// line per article, {"id", "entities", "relations", …} or {"id", "error"}.
+// line per article, {"id", "entities", "relations", …} or {"id", "error"};
+// with --format events (or events-jsonl), CAMEO-coded event rows as TSV
+// with a header (or JSON lines), one per event occurrence (package events).
+// With --format html, extract writes one article as a self-contained web
+// page and graph writes the corpus graph as one (package htmlview).
 // graph merges the articles into one corpus graph and exports it. Errors
 // name the file (FILE:LINE for JSON lines); one bad input does not stop
 // the others; the exit status is 1 when any failed, 2 for a usage error.
@@ -42,9 +46,9 @@ func main() {
 }
 
 const usage = `usage:
-  newsgraph extract [--format json|jsonl|dot] [--input text|jsonl] [-j N] INPUT...
+  newsgraph extract [--format json|jsonl|dot|events|events-jsonl|html] [--input text|jsonl] [-j N] INPUT...
         extract entities and relations per article (INPUT: file, directory, "-" for stdin)
-  newsgraph graph [--format json|dot|graphml|csv|cypher] [--out PATH] [--state] [filters] INPUT...
+  newsgraph graph [--format json|dot|graphml|csv|cypher|events|events-jsonl|html] [--out PATH] [--state] [filters] INPUT...
         one corpus graph over all the articles ("newsgraph graph -h" for the filters)
   newsgraph query [--state] GRAPH.json neighbours NAME | path A B | top [--by degree|pagerank] [-n N] | counts [--by type|country-pair]
         questions about a graph saved with graph --format json

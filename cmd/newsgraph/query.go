@@ -168,7 +168,7 @@ func edgeLine(e *relations.Edge) string {
 // edgeStats reads "[cooperative; 2 articles, 3 mentions; 2026-11-19..2026-11-21]".
 func edgeStats(e *relations.Edge) string {
 	s := fmt.Sprintf("[%s; %s, %s", e.Polarity(), plural(len(e.Documents), "article"), plural(e.Mentions, "mention"))
-	if f, l := relations.FormatDate(e.FirstSeen), relations.FormatDate(e.LastSeen); f != "" {
+	if f, l := relations.FormatDay(e.FirstSeen), relations.FormatDay(e.LastSeen); f != "" {
 		if f == l {
 			s += "; " + f
 		} else {

@@ -17,6 +17,14 @@ import (
 // embedded NER model and prints every input line with the predicted IOB2 tag
 // appended as a last column. -DOCSTART- lines get an "O" column, as conlleval
 // expects; blank lines are kept. Errors are reported as FILE:LINE: message.
+//
+// A document longer than tagPartTokens tokens is read and tagged in parts
+// (see conll.Reader.MaxTokens), each part with its own document-level
+// features, so that memory stays bounded whatever the input.
+// tagPartTokens bounds the tokens tagged at once: the tagger needs about
+// 1.7 KB a token, and CoNLL news documents have a few hundred.
+const tagPartTokens = 50_000
+
 func runTag(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("tag", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -24,6 +32,7 @@ func runTag(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: newsgraph tag --conll FILE")
 		fs.PrintDefaults()
+		fmt.Fprintf(stderr, "A document over %d tokens is tagged in parts of whole sentences, each as its own document.\n", tagPartTokens)
 	}
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -59,6 +68,7 @@ func runTag(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	bw := bufio.NewWriterSize(stdout, 1<<16)
 	rd := conll.NewReader(in)
+	rd.MaxTokens = tagPartTokens
 	status := 0
 	for {
 		doc, err := rd.Next()

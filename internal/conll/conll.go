@@ -128,6 +128,14 @@ var ErrLineTooLong = errors.New("conll: line too long")
 
 // Reader reads documents one at a time.
 type Reader struct {
+	// MaxTokens, when above zero, bounds the documents Next returns: a
+	// document that reaches MaxTokens tokens is returned at the end of
+	// the sentence that reaches it, or at 2×MaxTokens tokens inside a
+	// sentence that long, and the rest of it follows from the next call
+	// as a document without a -DOCSTART- line. Writing the parts in turn
+	// writes the input, so memory stays bounded on any input.
+	MaxTokens int
+
 	r       *bufio.Reader
 	num     int
 	pending *Line // a -DOCSTART- line read ahead
@@ -192,6 +200,7 @@ func (r *Reader) Next() (*Document, error) {
 	r.pending = nil
 	hasContent := doc.Start != nil
 	var cur *Sentence
+	tokens := 0
 	for {
 		text, err := r.readLine()
 		if err == io.EOF {
@@ -225,6 +234,9 @@ func (r *Reader) Next() (*Document, error) {
 				hasContent = true
 			}
 			cur = nil
+			if r.MaxTokens > 0 && tokens >= r.MaxTokens {
+				return doc, nil
+			}
 		default:
 			hasContent = true
 			if cur == nil || cur.Gap > 0 {
@@ -232,6 +244,10 @@ func (r *Reader) Next() (*Document, error) {
 				cur = &doc.Sentences[len(doc.Sentences)-1]
 			}
 			cur.Lines = append(cur.Lines, Line{Num: r.num, Text: text})
+			tokens++
+			if r.MaxTokens > 0 && tokens >= 2*r.MaxTokens {
+				return doc, nil
+			}
 		}
 		if cur != nil && cur.Gap > 0 {
 			cur = nil
