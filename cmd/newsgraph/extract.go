@@ -74,6 +74,10 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		fmt.Fprintf(stderr, "newsgraph extract: unknown format %q (want json, jsonl, dot, events, events-jsonl or html)\n", *format)
 		return 2
 	}
+	if *tokens && *format != "json" && *format != "jsonl" {
+		fmt.Fprintf(stderr, "newsgraph extract: --tokens goes with --format json or jsonl, not %q\n", *format)
+		return 2
+	}
 	var coder *events.Coder
 	if isEventFormat(*format) {
 		var err error

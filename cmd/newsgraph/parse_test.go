@@ -108,4 +108,8 @@ func TestExtractTokens(t *testing.T) {
 	require.Len(t, lines, 1)
 	require.NoError(t, json.Unmarshal([]byte(lines[0]), &doc))
 	assert.Equal(t, "Russian", doc.Tokens[0].Text)
+
+	code, _, errs = runCLI(t, article, "extract", "--format", "dot", "--tokens", "-")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "--tokens goes with --format json or jsonl")
 }
