@@ -67,12 +67,15 @@ func (p *Pipeline) ExtractArticle(ctx context.Context, a Article) (*Document, er
 // dropped.
 //
 // Memory is bounded: at most 4×workers articles are read ahead of the
-// result being yielded. When ctx is done, reading stops; the articles
-// already read are yielded with ctx's error (or their result, if done),
-// and the sequence ends; check ctx.Err() to tell a cut-short run. When
-// the caller stops iterating early, the workers are stopped. The input
-// is read from one goroutine; if it blocks (a pipe), that goroutine ends
-// when the read returns.
+// result being yielded. When ctx is done, reading stops and the article
+// each worker has in hand stops within about a sentence; the articles
+// already handed to a worker are yielded with ctx's error (or their
+// result, if done), and the sequence ends without waiting for the input;
+// check ctx.Err() to tell a cut-short run. When the caller stops
+// iterating early, the workers are stopped. The input is read from one
+// goroutine; if it blocks (a pipe whose writer stays open), that
+// goroutine ends when the read returns, but ExtractAll does not wait
+// for it once ctx is done.
 func (p *Pipeline) ExtractAll(ctx context.Context, in iter.Seq2[Article, error], workers int) iter.Seq[Result] {
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
@@ -107,7 +110,20 @@ func (p *Pipeline) ExtractAll(ctx context.Context, in iter.Seq2[Article, error],
 		var wg sync.WaitGroup
 		for range workers {
 			wg.Go(func() {
-				for r := range jobs {
+				for {
+					// The reader may be blocked on its input (a pipe
+					// whose writer stays open): when ctx is done, the
+					// workers stop without waiting for it.
+					var r Result
+					var ok bool
+					select {
+					case r, ok = <-jobs:
+						if !ok {
+							return
+						}
+					case <-ctx.Done():
+						return
+					}
 					if r.Err == nil {
 						r.Doc, r.Err = p.ExtractArticle(ctx, r.Article)
 					}
