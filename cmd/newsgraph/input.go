@@ -287,7 +287,9 @@ func (s runStats) String() string {
 // process runs the pipeline over the articles of srcs with j workers and
 // calls fn with each result in input order, showing progress on stderr
 // and reporting the failed ones there (reportError). It returns the
-// numbers of articles and of failures, and the times taken.
+// numbers of articles and of failures, and the times taken. When ctx is
+// cancelled (Ctrl-C) it stops within about a sentence of work, without
+// passing the interrupted articles to fn, and returns errInterrupted.
 func process(ctx context.Context, srcs []source, mode string, j int, stdin io.Reader, stderr io.Writer, what string, fn func(newsgraph.Result) error) (runStats, error) {
 	st := runStats{workers: j}
 	start := time.Now()
@@ -301,6 +303,9 @@ func process(ctx context.Context, srcs []source, mode string, j int, stdin io.Re
 	bar := newProgress(stderr, countArticles(srcs, mode), what)
 	defer bar.done()
 	for r := range p.ExtractAll(ctx, articles(srcs, mode, stdin), j) {
+		if ctx.Err() != nil && errors.Is(r.Err, ctx.Err()) {
+			break // interrupted, not failed: neither reported nor written
+		}
 		st.total++
 		if r.Err != nil {
 			st.failed++
@@ -314,7 +319,7 @@ func process(ctx context.Context, srcs []source, mode string, j int, stdin io.Re
 		}
 	}
 	st.work = time.Since(start)
-	return st, ctx.Err()
+	return st, interrupted(ctx.Err())
 }
 
 // reportError prints a failed result on stderr as "NAME: message", or

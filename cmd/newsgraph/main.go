@@ -27,16 +27,23 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	out := &lockedWriter{w: os.Stdout}
+	sig := make(chan os.Signal, 2)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go handleSignals(sig, cancel, out, os.Stderr, os.Exit)
+	code := runContext(ctx, os.Args[1:], os.Stdin, out, os.Stderr)
+	out.mu.Lock() // a second Ctrl-C now would only repeat the exit
 	os.Exit(code)
 }
 
@@ -62,9 +69,9 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	switch args[0] {
 	case "extract":
-		return runExtract(ctx, args[1:], stdin, stdout, stderr)
+		return stopped(ctx, runExtract(ctx, args[1:], stdin, stdout, stderr))
 	case "graph":
-		return runGraph(ctx, args[1:], stdin, stdout, stderr)
+		return stopped(ctx, runGraph(ctx, args[1:], stdin, stdout, stderr))
 	case "query":
 		return runQuery(args[1:], stdin, stdout, stderr)
 	case "tag":
@@ -75,4 +82,39 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	fmt.Fprintf(stderr, "newsgraph: unknown command %q\n%s", args[0], usage)
 	return 2
+}
+
+// stopped returns exitInterrupted for a command that ended because ctx
+// was cancelled (Ctrl-C), and the command's own status otherwise.
+func stopped(ctx context.Context, code int) int {
+	if ctx.Err() != nil && code != 0 {
+		return exitInterrupted
+	}
+	return code
+}
+
+// parseFlags parses args into fs. Asked for help (-h, --help), it prints
+// synopsis and the flags on stdout and returns ok false with status 0; on
+// a bad flag it prints the flag package's message, the synopsis and the
+// flags on stderr and returns status 2. Otherwise ok is true.
+func parseFlags(fs *flag.FlagSet, synopsis string, args []string, stdout, stderr io.Writer) (ok bool, code int) {
+	fs.SetOutput(stderr)
+	usage := func(w io.Writer) {
+		fs.SetOutput(w)
+		fmt.Fprint(w, synopsis)
+		fs.PrintDefaults()
+		fs.SetOutput(stderr)
+	}
+	fs.Usage = func() {} // printed below, on the right stream
+	err := fs.Parse(args)
+	fs.Usage = func() { usage(stderr) }
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		usage(stdout)
+		return false, 0
+	case err != nil:
+		usage(stderr)
+		return false, 2
+	}
+	return true, 0
 }
