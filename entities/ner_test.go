@@ -278,19 +278,23 @@ func nerValidTag(s string) bool {
 	return false
 }
 
+// TestNERTaggerWriteLoad checks that writing the embedded model gives back
+// the very bytes it was loaded from: since the default tagger is what
+// LoadNERTagger made of model/ner.bin, loading what Write writes gives the
+// same model, which tags the same. (Comparing bytes replaces a second
+// load and a tagging run, which took two minutes under -race.)
 func TestNERTaggerWriteLoad(t *testing.T) {
 	tg := nerTagger(t)
 	var buf strings.Builder
 	if err := tg.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	tg2, err := entities.LoadNERTagger(strings.NewReader(buf.String()))
+	file, err := os.ReadFile(filepath.Join("model", "ner.bin"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := nerTestDoc(t)
-	if !reflect.DeepEqual(tg.Tag(doc), tg2.Tag(doc)) {
-		t.Error("reloaded model tags differently")
+	if buf.String() != string(file) {
+		t.Errorf("Write gives %d bytes that differ from the %d of model/ner.bin the tagger was loaded from", buf.Len(), len(file))
 	}
 	for _, bad := range []string{"", "not a model", buf.String()[:len(buf.String())/2]} {
 		_, err := entities.LoadNERTagger(strings.NewReader(bad))

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -128,4 +132,21 @@ func TestTagPlainText(t *testing.T) {
 	code, _, errs = runCLI(t, "", "tag", filepath.Join(dir, "nosuch.txt"))
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errs, "no such file")
+}
+
+// newsgraph --version names the build and the digest of each embedded
+// model file (issue 13, item 18).
+func TestVersion(t *testing.T) {
+	for _, arg := range []string{"--version", "version"} {
+		code, out, errs := runCLI(t, "", arg)
+		require.Equal(t, 0, code, errs)
+		assert.True(t, strings.HasPrefix(out, "newsgraph "), out)
+		assert.Contains(t, out, runtime.Version())
+		b, err := os.ReadFile(filepath.Join("..", "..", "entities", "model", "ner.bin"))
+		require.NoError(t, err)
+		sum := sha256.Sum256(b)
+		assert.Contains(t, out, "entities/model/ner.bin")
+		assert.Contains(t, out, hex.EncodeToString(sum[:])[:16])
+		assert.Contains(t, out, "entities/data/countries.tsv")
+	}
 }

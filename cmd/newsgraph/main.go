@@ -7,7 +7,8 @@
 //	newsgraph extract [--format json|jsonl|dot] [--input text|jsonl] [-j N] FILE|DIR|-...
 //	newsgraph graph [--format json|dot|graphml|csv|cypher] [--out PATH] [filters] [--state] FILE|DIR|-...
 //	newsgraph query [--state] GRAPH.json neighbours NAME | path A B | top [--by degree|pagerank] [-n N] | counts [--by type|country-pair]
-//	newsgraph tag --conll FILE
+//	newsgraph tag [--conll] FILE
+//	newsgraph --version
 //
 // Inputs are text files (one article each), directories (searched
 // recursively for *.txt, or with --input jsonl for *.jsonl and *.ndjson),
@@ -54,8 +55,10 @@ const usage = `usage:
         one corpus graph over all the articles ("newsgraph graph -h" for the filters)
   newsgraph query [--state] GRAPH.json neighbours NAME | path A B | top [--by degree|pagerank] [-n N] | counts [--by type|country-pair]
         questions about a graph saved with graph --format json
-  newsgraph tag --conll FILE
-        tag CoNLL tokens with PER, ORG, LOC, MISC
+  newsgraph tag [--conll] FILE
+        tag names with PER, ORG, LOC, MISC: plain text, or CoNLL columns with --conll
+  newsgraph --version
+        the build's version and the digests of its embedded models
 `
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -78,6 +81,9 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return runTag(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
+		return 0
+	case "version", "--version", "-version":
+		writeVersion(stdout)
 		return 0
 	}
 	fmt.Fprintf(stderr, "newsgraph: unknown command %q\n%s", args[0], usage)
