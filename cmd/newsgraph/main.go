@@ -21,9 +21,14 @@
 // graph); for several, a JSON array of such objects, each with its "file"
 // (or "id"), or one DOT graph over all of them; with --format jsonl, one
 // line per article, {"id", "entities", "relations", …} or {"id", "error"}.
-// graph merges the articles into one corpus graph and exports it. Errors
-// name the file (FILE:LINE for JSON lines); one bad input does not stop
-// the others; the exit status is 1 when any failed, 2 for a usage error.
+// graph merges the articles into one corpus graph and exports it; --out
+// files are written to a temporary file and renamed into place, so a
+// failed run leaves the old file as it was. Errors name the file
+// (FILE:LINE for JSON lines); one bad input does not stop the others;
+// the exit status is 1 when any failed, 2 for a usage error. Ctrl-C
+// (SIGINT) or SIGTERM stops the work in hand within about a sentence and
+// exits with status 130; a second Ctrl-C quits at once, after the output
+// line being written.
 package main
 
 import (
