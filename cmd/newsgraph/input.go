@@ -348,7 +348,7 @@ func (s runStats) String() string {
 func process(ctx context.Context, srcs []source, mode string, j int, stdin io.Reader, stderr io.Writer, what string, fn func(newsgraph.Result) error) (runStats, error) {
 	st := runStats{workers: j}
 	start := time.Now()
-	p, err := newsgraph.New(pipelineOptions()...)
+	p, err := loadPipeline(ctx)
 	if err != nil {
 		return st, err
 	}
@@ -382,6 +382,28 @@ func process(ctx context.Context, srcs []source, mode string, j int, stdin io.Re
 	}
 	st.work = time.Since(start)
 	return st, interrupted(ctx.Err())
+}
+
+// loadPipeline builds the pipeline, or gives up with errInterrupted when
+// ctx is done first: loading the models takes a few hundred
+// milliseconds, and Ctrl-C must not wait for it (the load goroutine is
+// left to finish as the process exits).
+func loadPipeline(ctx context.Context) (*newsgraph.Pipeline, error) {
+	type loaded struct {
+		p   *newsgraph.Pipeline
+		err error
+	}
+	done := make(chan loaded, 1)
+	go func() {
+		p, err := newsgraph.New(pipelineOptions()...)
+		done <- loaded{p, err}
+	}()
+	select {
+	case l := <-done:
+		return l.p, l.err
+	case <-ctx.Done():
+		return nil, interrupted(ctx.Err())
+	}
 }
 
 // reportError prints a failed result on stderr as "NAME: message", or

@@ -198,3 +198,19 @@ func TestGraphOutAtomic(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o640), fi.Mode().Perm())
 }
+
+// A run cancelled before or while the models load stops without waiting
+// for them and writes nothing; exit status 130.
+func TestInterruptedBeforeWork(t *testing.T) {
+	p := writeFile(t, t.TempDir(), "a.txt", article)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, format := range []string{"json", "jsonl"} {
+		var out, errb bytes.Buffer
+		code := runContext(ctx, []string{"extract", "--format", format, p, p}, strings.NewReader(""), &out, &errb)
+		assert.Equal(t, exitInterrupted, code, errb.String())
+		assert.Empty(t, out.String())
+		assert.Contains(t, errb.String(), "newsgraph extract: interrupted")
+		assert.NotContains(t, errb.String(), "failed", "interrupted articles are not failures")
+	}
+}
