@@ -394,8 +394,9 @@ func loadPipeline(ctx context.Context) (*newsgraph.Pipeline, error) {
 		err error
 	}
 	done := make(chan loaded, 1)
+	opts := pipelineOptions() // read the flags here, not in a goroutine that may outlive the run
 	go func() {
-		p, err := newsgraph.New(pipelineOptions()...)
+		p, err := newsgraph.New(opts...)
 		done <- loaded{p, err}
 	}()
 	select {
