@@ -2,6 +2,7 @@ package newsgraph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -85,7 +86,8 @@ type Document struct {
 // Extract annotates text and extracts its relations. Empty text gives an
 // empty Document; text the model refuses (invalid UTF-8, binary, too
 // large) gives an error wrapping entities.ErrInvalidUTF8, ErrBinary or
-// ErrTooLarge. Extract stops early with ctx's error when ctx is done.
+// ErrTooLarge. Extract stops early with ctx's error when ctx is done,
+// within about a sentence's work of it.
 //
 // The article's date, which anchors relative dates ("on Wednesday"), is
 // read from its first lines when they print one; ExtractDated takes it
@@ -100,7 +102,7 @@ func (p *Pipeline) ExtractDated(ctx context.Context, text string, date time.Time
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	ed, err := p.model.Annotate(text)
+	ed, err := p.model.AnnotateContext(ctx, text)
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +115,15 @@ func (p *Pipeline) ExtractDated(ctx context.Context, text string, date time.Time
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		rels, err := x.Extract(ed)
+		var rels []relations.Relation
+		if cx, ok := x.(relations.ContextExtractor); ok {
+			rels, err = cx.ExtractContext(ctx, ed)
+		} else {
+			rels, err = x.Extract(ed)
+		}
+		if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
+			return nil, err
+		}
 		if err != nil {
 			return nil, fmt.Errorf("newsgraph: %w", err)
 		}
