@@ -11,6 +11,7 @@ import (
 	"iter"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -29,6 +30,7 @@ type Article struct {
 	URL   string
 	Title string
 	Date  time.Time
+	Line  int // the input line, from 1, for an article ReadJSONL read; 0 otherwise
 }
 
 // Result is the outcome of processing one Article: its Document, or the
@@ -73,12 +75,15 @@ func (p *Pipeline) ExtractArticle(ctx context.Context, a Article) (*Document, er
 // TextInFlight bytes of their text, are read ahead of the result being
 // yielded; an article larger than that is processed alone. Annotating an
 // article takes about 40 times its size at its peak, so a run stays under
-// 1 GB however many workers and however large the articles. When ctx is done, reading stops; the articles
-// already read are yielded with ctx's error (or their result, if done),
-// and the sequence ends; check ctx.Err() to tell a cut-short run. When
-// the caller stops iterating early, the workers are stopped. The input
-// is read from one goroutine; if it blocks (a pipe), that goroutine ends
-// when the read returns.
+// 1 GB however many workers and however large the articles. When ctx is
+// done, reading stops and the article each worker has in hand stops
+// within about a sentence; the articles already handed to a worker are
+// yielded with ctx's error (or their result, if done), and the sequence
+// ends without waiting for the input; check ctx.Err() to tell a cut-short
+// run. When the caller stops iterating early, the workers are stopped.
+// The input is read from one goroutine; if it blocks (a pipe whose writer
+// stays open), that goroutine ends when the read returns, but ExtractAll
+// does not wait for it once ctx is done.
 func (p *Pipeline) ExtractAll(ctx context.Context, in iter.Seq2[Article, error], workers int) iter.Seq[Result] {
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
@@ -124,7 +129,20 @@ func (p *Pipeline) ExtractAll(ctx context.Context, in iter.Seq2[Article, error],
 		var wg sync.WaitGroup
 		for range workers {
 			wg.Go(func() {
-				for r := range jobs {
+				for {
+					// The reader may be blocked on its input (a pipe
+					// whose writer stays open): when ctx is done, the
+					// workers stop without waiting for it.
+					var r Result
+					var ok bool
+					select {
+					case r, ok = <-jobs:
+						if !ok {
+							return
+						}
+					case <-ctx.Done():
+						return
+					}
 					if r.Err == nil {
 						r.Doc, r.Err = p.ExtractArticle(ctx, r.Article)
 					}
@@ -188,15 +206,6 @@ func (e *LineError) Error() string { return fmt.Sprintf("newsgraph: line %d: %v"
 
 // Unwrap returns the underlying error.
 func (e *LineError) Unwrap() error { return e.Err }
-
-// jsonlArticle is the shape of one input line.
-type jsonlArticle struct {
-	ID    json.RawMessage `json:"id"`
-	Text  *string         `json:"text"`
-	Date  string          `json:"date"`
-	URL   string          `json:"url"`
-	Title string          `json:"title"`
-}
 
 // ReadJSONL reads JSON lines from r, one article per line:
 //
@@ -264,37 +273,59 @@ func readLine(br *bufio.Reader, buf *[]byte, limit int) (line []byte, tooLong bo
 	}
 }
 
-// parseJSONLine turns one input line into an Article.
+// parseJSONLine turns one input line into an Article. The members are
+// read one by one, so that the article keeps its own ID when another
+// member is wrong, and messages name the member and what it holds in
+// JSON's terms, not Go's.
 func parseJSONLine(b []byte, line int, tooLong bool, limit int) (Article, error) {
-	a := Article{ID: "line:" + strconv.Itoa(line)}
+	a := Article{ID: "line:" + strconv.Itoa(line), Line: line}
 	fail := func(err error) (Article, error) { return a, &LineError{Line: line, Err: err} }
 	if tooLong {
 		return fail(fmt.Errorf("line longer than %d bytes", limit))
 	}
-	var in jsonlArticle
+	var in map[string]json.RawMessage
 	if err := json.Unmarshal(b, &in); err != nil {
-		return fail(fmt.Errorf("malformed JSON: %w", err))
+		if bytes.HasPrefix(bytes.TrimSpace(b), []byte("{")) || !json.Valid(b) {
+			return fail(fmt.Errorf("malformed JSON: %s", jsonMessage(err)))
+		}
+		return fail(fmt.Errorf("not a JSON object but %s", jsonKind(bytes.TrimSpace(b))))
 	}
-	if id := bytes.TrimSpace(in.ID); len(id) > 0 && !bytes.Equal(id, []byte("null")) {
+	if id := bytes.TrimSpace(in["id"]); len(id) > 0 && !bytes.Equal(id, []byte("null")) {
 		var s string
 		switch {
 		case json.Unmarshal(id, &s) == nil:
-		case json.Valid(id) && (id[0] == '-' || id[0] >= '0' && id[0] <= '9'):
+		case id[0] == '-' || id[0] >= '0' && id[0] <= '9':
 			s = string(id)
 		default:
-			return fail(fmt.Errorf("\"id\" is not a string or a number: %s", id))
+			return fail(fmt.Errorf("\"id\" is %s, not a string or a number", jsonKind(id)))
 		}
 		if s != "" {
 			a.ID = s
 		}
 	}
-	a.URL, a.Title = in.URL, in.Title
-	if in.Text == nil {
+	var err error
+	str := func(name string) string {
+		raw := bytes.TrimSpace(in[name])
+		if err != nil || len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+			return ""
+		}
+		var s string
+		if json.Unmarshal(raw, &s) != nil {
+			err = fmt.Errorf("%q is %s, not a string", name, jsonKind(raw))
+		}
+		return s
+	}
+	a.URL, a.Title = str("url"), str("title")
+	text, date := str("text"), str("date")
+	if err != nil {
+		return fail(err)
+	}
+	if raw := bytes.TrimSpace(in["text"]); len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
 		return fail(errors.New("no \"text\""))
 	}
-	a.Text = *in.Text
-	if in.Date != "" {
-		d, err := ParseDate(in.Date)
+	a.Text = text
+	if date != "" {
+		d, err := parseDate(date)
 		if err != nil {
 			return fail(err)
 		}
@@ -303,18 +334,55 @@ func parseJSONLine(b []byte, line int, tooLong bool, limit int) (Article, error)
 	return a, nil
 }
 
+// jsonKind names the kind of a JSON value for messages: "a number",
+// "an object".
+func jsonKind(v []byte) string {
+	if len(v) == 0 {
+		return "empty"
+	}
+	switch v[0] {
+	case '"':
+		return "a string"
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+// jsonMessage is a JSON syntax error's message without Go's type names.
+func jsonMessage(err error) string {
+	msg := err.Error()
+	return strings.TrimPrefix(msg, "json: ")
+}
+
 // dateLayouts are the date formats ParseDate accepts, most precise first.
 var dateLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"}
 
 // ParseDate reads an article date: RFC 3339 ("2026-11-20T09:30:00Z"),
 // a date and time without zone (read as UTC), or a date ("2026-11-20").
 func ParseDate(s string) (time.Time, error) {
+	t, err := parseDate(s)
+	if err != nil {
+		return t, fmt.Errorf("newsgraph: %w", err)
+	}
+	return t, nil
+}
+
+// parseDate is ParseDate with a message that names no package, for
+// errors that already carry a place (FILE:LINE).
+func parseDate(s string) (time.Time, error) {
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("newsgraph: date %q is not RFC 3339 or YYYY-MM-DD", s)
+	return time.Time{}, fmt.Errorf("\"date\" %q is not RFC 3339 or YYYY-MM-DD", s)
 }
 
 // FormatDate writes an article date as ParseDate reads it: YYYY-MM-DD
@@ -342,13 +410,14 @@ type jsonlResult struct {
 //
 // with entities and relations as relations.WriteJSON writes them for a
 // single document, and for a failed one {"id": …, "line"?, "error": "…"},
-// with the input line number for a *LineError. The same result always
+// with the input line number (of a *LineError, or the Article's Line). The same result always
 // gives the same bytes.
 func WriteResultJSONL(w io.Writer, r Result) error {
 	out := jsonlResult{ID: r.ID, Title: r.Title, URL: r.URL, Date: FormatDate(r.Date)}
 	switch {
 	case r.Err != nil:
 		out.Error = r.Err.Error()
+		out.Line = r.Line
 		if le, ok := errors.AsType[*LineError](r.Err); ok {
 			out.Line = le.Line
 		}
@@ -365,10 +434,13 @@ func WriteResultJSONL(w io.Writer, r Result) error {
 		}
 		out.Entities, out.Relations = g.Entities, g.Relations
 	}
-	b, err := json.Marshal(out)
-	if err != nil {
+	// Data, not HTML: "<stdin>" and "AT&T" are written as they are.
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil {
 		return fmt.Errorf("newsgraph: %w", err)
 	}
-	_, err = w.Write(append(b, '\n'))
+	_, err := w.Write(buf.Bytes())
 	return err
 }

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 
@@ -115,23 +116,39 @@ func TestGoldScorerMatchesPython(t *testing.T) {
 	if err != nil {
 		t.Skip("skipping: python3 not found")
 	}
-	script := filepath.Join(shared, "tools", "score_graph.py")
-	if _, err := os.Stat(script); err != nil {
+	tools := filepath.Join(shared, "tools")
+	if _, err := os.Stat(filepath.Join(tools, "score_graph.py")); err != nil {
 		t.Skipf("skipping: %v", err)
 	}
+	// One Python process scores every article with the script's own
+	// score and prf functions, as its --json mode does for one pair:
+	// starting Python once per article cost more than the scoring.
 	tmp := t.TempDir()
+	var pairs [][2]string
 	for _, a := range arts {
+		pf := filepath.Join(tmp, a.name+".json")
+		require.NoError(t, os.WriteFile(pf, predJSON(t, a), 0o644))
+		pairs = append(pairs, [2]string{a.gold, pf})
+	}
+	in, err := json.Marshal(pairs)
+	require.NoError(t, err)
+	cmd := exec.Command(py, "-c", pyScoreEach, tools)
+	cmd.Stdin = strings.NewReader(string(in))
+	out, err := cmd.Output()
+	var stderr []byte
+	if ee, ok := err.(*exec.ExitError); ok {
+		stderr = ee.Stderr
+	}
+	require.NoError(t, err, "%s", stderr)
+	var sums []struct {
+		Entities  struct{ P, R, F1 float64 }
+		Relations struct{ P, R, F1 float64 }
+	}
+	require.NoError(t, json.Unmarshal(out, &sums))
+	require.Len(t, sums, len(arts))
+	for i, a := range arts {
 		t.Run(a.name, func(t *testing.T) {
-			pred := predJSON(t, a)
-			pf := filepath.Join(tmp, a.name+".json")
-			require.NoError(t, os.WriteFile(pf, pred, 0o644))
-			out, err := exec.Command(py, script, "--json", a.gold, pf).Output()
-			require.NoError(t, err)
-			var sum struct {
-				Entities  struct{ P, R, F1 float64 }
-				Relations struct{ P, R, F1 float64 }
-			}
-			require.NoError(t, json.Unmarshal(out, &sum))
+			sum := sums[i]
 			c := scoreArticle(t, a)
 			ep, rp := c.entities(), c.relations()
 			const eps = 1e-9
@@ -145,14 +162,48 @@ func TestGoldScorerMatchesPython(t *testing.T) {
 	}
 }
 
+// pyScoreEach reads [[gold, pred], …] on stdin and prints, for each pair,
+// the entity and relation P, R and F1 that score_graph.py --json GOLD PRED
+// prints, computed by its functions score and prf. argv[1] is the folder
+// of score_graph.py.
+const pyScoreEach = `
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import score_graph as sg
+out = []
+for gold, pred in json.load(sys.stdin):
+    with open(gold) as g, open(pred) as p:
+        c, _, _ = sg.score(json.load(g), json.load(p), None)
+    ep = sg.prf(c["ent_tp"], c["ent_fp"], c["ent_fn"])
+    rp = sg.prf(c["rel_tp"], c["rel_fp"], c["rel_fn"])
+    out.append({"entities": {"p": ep[0], "r": ep[1], "f1": ep[2]},
+                "relations": {"p": rp[0], "r": rp[1], "f1": rp[2]}})
+print(json.dumps(out))
+`
+
 // predJSON runs the pipeline on an article and returns the JSON the CLI's
 // extract --format json prints for it.
 func predJSON(t *testing.T, a goldArticle) []byte {
 	t.Helper()
+	predMu.Lock()
+	defer predMu.Unlock()
+	if b, ok := predCache[a.txt]; ok {
+		return b
+	}
 	b, err := os.ReadFile(a.txt)
 	require.NoError(t, err)
-	return jsonOf(t, extract(t, string(b)), a.txt)
+	out := jsonOf(t, extract(t, string(b)), a.txt)
+	predCache[a.txt] = out
+	return out
 }
+
+// predCache holds predJSON's output per article: the gold tests score
+// the same extraction several times (Go scorer, Python scorer), and the
+// pipeline's output for a text never changes within a run.
+var (
+	predMu    sync.Mutex
+	predCache = map[string][]byte{}
+)
 
 func scoreArticle(t *testing.T, a goldArticle) counts {
 	t.Helper()

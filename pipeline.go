@@ -2,7 +2,9 @@ package newsgraph
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/newsgraph/newsgraph/entities"
@@ -68,6 +70,17 @@ func New(opts ...Option) (*Pipeline, error) {
 	for _, o := range opts {
 		o(&c)
 	}
+	if c.noSyntax {
+		c.parser = nil
+	}
+	// The entity model and the parser load side by side.
+	var (
+		wg   sync.WaitGroup
+		perr error
+	)
+	if c.parser == nil && !c.noSyntax {
+		wg.Go(func() { c.parser, perr = syntax.DefaultParser() })
+	}
 	var err error
 	switch {
 	case c.model != nil:
@@ -76,16 +89,12 @@ func New(opts ...Option) (*Pipeline, error) {
 	default:
 		c.model, err = entities.DefaultModel()
 	}
+	wg.Wait()
+	if err == nil {
+		err = perr
+	}
 	if err != nil {
 		return nil, fmt.Errorf("newsgraph: %w", err)
-	}
-	if c.parser == nil && !c.noSyntax {
-		if c.parser, err = syntax.DefaultParser(); err != nil {
-			return nil, fmt.Errorf("newsgraph: %w", err)
-		}
-	}
-	if c.noSyntax {
-		c.parser = nil
 	}
 	if c.extractors == nil {
 		x := relations.NewRuleExtractor(c.model.Gazetteer())
@@ -105,7 +114,8 @@ type Document struct {
 // Extract annotates text and extracts its relations. Empty text gives an
 // empty Document; text the model refuses (invalid UTF-8, binary, too
 // large) gives an error wrapping entities.ErrInvalidUTF8, ErrBinary or
-// ErrTooLarge. Extract stops early with ctx's error when ctx is done.
+// ErrTooLarge. Extract stops early with ctx's error when ctx is done,
+// within about a sentence's work of it.
 //
 // The article's date, which anchors relative dates ("on Wednesday"), is
 // read from its first lines when they print one; ExtractDated takes it
@@ -120,7 +130,7 @@ func (p *Pipeline) ExtractDated(ctx context.Context, text string, date time.Time
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	ed, err := p.model.Annotate(text)
+	ed, err := p.model.AnnotateContext(ctx, text)
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +148,15 @@ func (p *Pipeline) ExtractDated(ctx context.Context, text string, date time.Time
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		rels, err := x.Extract(ed)
+		var rels []relations.Relation
+		if cx, ok := x.(relations.ContextExtractor); ok {
+			rels, err = cx.ExtractContext(ctx, ed)
+		} else {
+			rels, err = x.Extract(ed)
+		}
+		if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
+			return nil, err
+		}
 		if err != nil {
 			return nil, fmt.Errorf("newsgraph: %w", err)
 		}

@@ -1,6 +1,8 @@
 package entities_test
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io/fs"
 	"os"
@@ -328,4 +330,17 @@ func TestRanksAreNoPartOfNames(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"Min Aung Hlaing", "Gen Nakatani"}, people, "a rank is trimmed; a given name that spells one is not")
+}
+
+func TestEmbedded(t *testing.T) {
+	files := entities.Embedded()
+	require.Greater(t, len(files), 5)
+	assert.Equal(t, "entities/model/ner.bin", files[0].Name)
+	for _, f := range files {
+		b, err := os.ReadFile(strings.TrimPrefix(f.Name, "entities/"))
+		require.NoError(t, err, f.Name)
+		sum := sha256.Sum256(b)
+		assert.Equal(t, hex.EncodeToString(sum[:]), f.SHA256, f.Name)
+		assert.Equal(t, len(b), f.Bytes, f.Name)
+	}
 }

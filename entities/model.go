@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -96,28 +97,43 @@ func (m *Model) Gazetteer() *Gazetteer { return m.gaz }
 // (ErrTooLarge) is refused. Markup is read as white space, so offsets
 // always point into text as given.
 func (m *Model) Annotate(text string) (*Document, error) {
+	return m.AnnotateContext(context.Background(), text)
+}
+
+// AnnotateContext is Annotate that gives up when ctx is done, returning
+// ctx's error: it looks at ctx between sentences while splitting, tagging
+// and recognising, and between tagger windows, so a long text stops
+// within about one sentence's work (or one window of the NER tagger,
+// tagWindow tokens).
+func (m *Model) AnnotateContext(ctx context.Context, text string) (*Document, error) {
 	if err := m.Check(text); err != nil {
 		return nil, err
 	}
 	doc := &Document{Text: text}
 	work := maskMarkup(text)
-	if err := m.tokenize(doc, work); err != nil {
+	if err := m.tokenize(ctx, doc, work); err != nil {
 		return nil, err
 	}
-	m.recognize(doc)
+	if err := m.recognize(ctx, doc); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	m.resolve(doc)
 	return doc, nil
 }
 
 // Tokenize builds a Document for text with sentences and tokens with
 // their Penn part-of-speech tags only: no mentions, no entities. It
-// refuses the same texts as Annotate.
-func (m *Model) Tokenize(text string) (*Document, error) {
+// refuses the same texts as Annotate and stops with ctx's error when ctx
+// is done.
+func (m *Model) Tokenize(ctx context.Context, text string) (*Document, error) {
 	if err := m.Check(text); err != nil {
 		return nil, err
 	}
 	doc := &Document{Text: text}
-	if err := m.tokenize(doc, maskMarkup(text)); err != nil {
+	if err := m.tokenize(ctx, doc, maskMarkup(text)); err != nil {
 		return nil, err
 	}
 	return doc, nil
@@ -136,7 +152,7 @@ func (m *Model) AnnotateMentions(text string, mentions []Mention) (*Document, er
 		return nil, err
 	}
 	doc := &Document{Text: text}
-	if err := m.tokenize(doc, maskMarkup(text)); err != nil {
+	if err := m.tokenize(context.Background(), doc, maskMarkup(text)); err != nil {
 		return nil, err
 	}
 	for _, in := range mentions {
@@ -189,9 +205,17 @@ func (m *Model) Check(text string) error {
 }
 
 // tokenize fills doc's sentences and tokens from work, a copy of doc.Text
-// of the same length with markup blanked.
-func (m *Model) tokenize(doc *Document, work string) error {
-	for _, s := range m.prose.sentences(work) {
+// of the same length with markup blanked. It stops with ctx's error when
+// ctx is done.
+func (m *Model) tokenize(ctx context.Context, doc *Document, work string) error {
+	spans, err := m.prose.sentencesContext(ctx, work)
+	if err != nil {
+		return err
+	}
+	for _, s := range spans {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		first := len(doc.Tokens)
 		var err error
 		doc.Tokens, err = m.prose.tag(doc.Tokens, work, s)

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"unicode"
@@ -66,8 +67,18 @@ func newProseAdapter() (a *proseAdapter, err error) {
 // breaks that end a line with no continuation (headlines, bylines, list
 // items) are split first; Punkt splits inside each block.
 func (a *proseAdapter) sentences(text string) []Span {
+	out, _ := a.sentencesContext(context.Background(), text)
+	return out
+}
+
+// sentencesContext is sentences that stops with ctx's error, checked
+// before each block of text, when ctx is done.
+func (a *proseAdapter) sentencesContext(ctx context.Context, text string) ([]Span, error) {
 	var out []Span
 	for _, b := range blocks(text) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		for _, piece := range splitLong(text, b, maxBlockBytes) {
 			for _, s := range a.punkt.Tokenize(text[piece.Start:piece.End]) {
 				st, en := trimSpace(text, piece.Start+s.Start, piece.Start+s.End)
@@ -77,7 +88,7 @@ func (a *proseAdapter) sentences(text string) []Span {
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 // Limits that keep the work per sentence bounded on text without

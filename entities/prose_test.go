@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -213,7 +214,8 @@ func TestTagInWindows(t *testing.T) {
 	}
 	sents = append(sents, strings.Fields(strings.Repeat("w ", tagWindow+10))) // one huge sentence
 	st := &sizeTagger{}
-	out := tagInWindows(st, sents)
+	out, err := tagInWindows(context.Background(), st, sents)
+	require.NoError(t, err)
 	require.Len(t, out, len(sents))
 	for i := range sents {
 		require.Len(t, out[i], len(sents[i]))

@@ -1,6 +1,8 @@
 package entities
 
 import (
+	"context"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -31,23 +33,19 @@ type candidate struct {
 // recognize finds the mentions of doc: the tagger's spans (or, without a
 // tagger, proper-noun chunks) typed and corrected with the gazetteer, plus
 // gazetteer names the tagger missed.
-func (m *Model) recognize(doc *Document) {
-	var tagged [][]string
-	if m.tagger != nil {
-		sents := make([][]string, len(doc.Sentences))
-		for i, s := range doc.Sentences {
-			words := make([]string, 0, s.Last-s.First)
-			for t := s.First; t < s.Last; t++ {
-				words = append(words, normWord(doc.TokenText(t)))
-			}
-			sents[i] = words
-		}
-		tagged = tagInWindows(m.tagger, sents)
+// It stops with ctx's error, looked at per sentence, when ctx is done.
+func (m *Model) recognize(ctx context.Context, doc *Document) error {
+	tagged, err := m.nerTags(ctx, doc)
+	if err != nil {
+		return err
 	}
 	all := make([][]candidate, len(doc.Sentences))
 	headline := make([]bool, len(doc.Sentences))
 	seen := map[string]bool{} // names tagged in running text
 	for si, s := range doc.Sentences {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if tagged != nil && si < len(tagged) {
 			all[si] = spansFromIOB(tagged[si], s.First, s.Last)
 		} else {
@@ -65,6 +63,9 @@ func (m *Model) recognize(doc *Document) {
 	}
 	var cands []candidate
 	for si, s := range doc.Sentences {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		spans := all[si]
 		if headline[si] {
 			// Capitals mean little in a title-case headline ("Syria's
@@ -106,6 +107,41 @@ func (m *Model) recognize(doc *Document) {
 		})
 	}
 	surnameMentions(doc)
+	return nil
+}
+
+// nerTags returns the sequence tagger's IOB2 tags for the sentences of
+// doc, one per token, or nil when the model has no tagger.
+func (m *Model) nerTags(ctx context.Context, doc *Document) ([][]string, error) {
+	if m.tagger == nil {
+		return nil, nil
+	}
+	sents := make([][]string, len(doc.Sentences))
+	for i, s := range doc.Sentences {
+		words := make([]string, 0, s.Last-s.First)
+		for t := s.First; t < s.Last; t++ {
+			words = append(words, normWord(doc.TokenText(t)))
+		}
+		sents[i] = words
+	}
+	return tagInWindows(ctx, m.tagger, sents)
+}
+
+// TagNER returns the IOB2 tags (B-PER, I-ORG, B-LOC, B-MISC, O) that the
+// model's sequence tagger gives the tokens of doc, a document this model
+// annotated: one slice per sentence, one tag per token. With no tagger
+// (WithTagger(nil)) every tag is "O". It stops with ctx's error when ctx
+// is done.
+func (m *Model) TagNER(ctx context.Context, doc *Document) ([][]string, error) {
+	tags, err := m.nerTags(ctx, doc)
+	if err != nil || tags != nil {
+		return tags, err
+	}
+	tags = make([][]string, len(doc.Sentences))
+	for i, s := range doc.Sentences {
+		tags[i] = slices.Repeat([]string{"O"}, s.Last-s.First)
+	}
+	return tags, nil
 }
 
 // surnameMentions adds the mentions the tagger missed of a surname whose
@@ -306,9 +342,12 @@ const tagWindow = 50000
 
 // tagInWindows tags sents in runs of whole sentences of at most tagWindow
 // tokens (a longer sentence alone).
-func tagInWindows(t SequenceTagger, sents [][]string) [][]string {
+func tagInWindows(ctx context.Context, t SequenceTagger, sents [][]string) ([][]string, error) {
 	out := make([][]string, 0, len(sents))
 	for start := 0; start < len(sents); {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		end, n := start, 0
 		for end < len(sents) && (end == start || n+len(sents[end]) <= tagWindow) {
 			n += len(sents[end])
@@ -317,7 +356,7 @@ func tagInWindows(t SequenceTagger, sents [][]string) [][]string {
 		out = append(out, t.Tag(sents[start:end])...)
 		start = end
 	}
-	return out
+	return out, nil
 }
 
 // spansFromIOB reads IOB2 tags for tokens [first, last) into candidates.

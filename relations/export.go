@@ -157,12 +157,16 @@ func WriteJSON(w io.Writer, g *Graph) error {
 		}
 		out.Relations = append(out.Relations, r)
 	}
-	b, err := json.MarshalIndent(out, "", "  ")
-	if err != nil {
+	// Names and evidence are data, written as they are: "<b>" and "AT&T"
+	// stay readable instead of becoming \u003cb\u003e and AT\u0026T.
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
 		return fmt.Errorf("relations: %w", err)
 	}
-	b = append(b, '\n')
-	_, err = w.Write(b)
+	_, err := w.Write(buf.Bytes())
 	return err
 }
 

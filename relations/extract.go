@@ -1,6 +1,7 @@
 package relations
 
 import (
+	"context"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,17 +45,29 @@ func (x *RuleExtractor) Types() []Type { return Types() }
 // target) with every sentence that states it as evidence, in order of
 // first evidence.
 func (x *RuleExtractor) Extract(doc *entities.Document) ([]Relation, error) {
+	return x.ExtractContext(context.Background(), doc)
+}
+
+// ExtractContext is Extract that gives up with ctx's error, looked at
+// before each sentence, when ctx is done.
+func (x *RuleExtractor) ExtractContext(ctx context.Context, doc *entities.Document) ([]Relation, error) {
 	if x == nil || x.gaz == nil {
 		return nil, errNoGazetteer
 	}
 	r := newReader(doc, x.gaz)
 	for si := range doc.Sentences {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		r.roles(si)
 		r.basedIn(si)
 		r.compounds(si)
 		r.membership(si)
 	}
 	for si := range doc.Sentences {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		r.locatedIn(si)
 		r.interactions(si)
 	}

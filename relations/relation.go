@@ -1,6 +1,10 @@
 package relations
 
-import "github.com/newsgraph/newsgraph/entities"
+import (
+	"context"
+
+	"github.com/newsgraph/newsgraph/entities"
+)
 
 // Modality says how the text presents a relation.
 type Modality uint8
@@ -51,4 +55,13 @@ type Relation struct {
 // Extractor finds relations in a document whose entities are resolved.
 type Extractor interface {
 	Extract(doc *entities.Document) ([]Relation, error)
+}
+
+// ContextExtractor is an Extractor that can stop early: ExtractContext
+// returns ctx's error when ctx is done before it finishes. A pipeline
+// calls it instead of Extract when an extractor has it (RuleExtractor
+// does), so that cancelling stops a long document within a sentence.
+type ContextExtractor interface {
+	Extractor
+	ExtractContext(ctx context.Context, doc *entities.Document) ([]Relation, error)
 }

@@ -34,8 +34,11 @@ func NormalizeWhen(expr string, anchor time.Time) string {
 		return ""
 	}
 	a := time.Date(anchor.Year(), anchor.Month(), anchor.Day(), 0, 0, 0, 0, time.UTC)
-	next := strings.Contains(e, "next") || strings.Contains(e, "later this") || strings.Contains(e, "upcoming")
-	last := strings.Contains(e, "last") || strings.Contains(e, "earlier this")
+	// "this" names the anchor's own year, month or week, whatever comes
+	// before it: "later this year" and "earlier this month" stay in it.
+	this := strings.Contains(e, "this")
+	next := !this && (strings.Contains(e, "next") || strings.Contains(e, "upcoming"))
+	last := !this && strings.Contains(e, "last")
 	switch {
 	case e == "today" || e == "tonight":
 		return a.Format(time.DateOnly)
@@ -47,7 +50,7 @@ func NormalizeWhen(expr string, anchor time.Time) string {
 			return strconv.Itoa(a.Year() + 1)
 		case last:
 			return strconv.Itoa(a.Year() - 1)
-		case strings.Contains(e, "this"):
+		case this:
 			return strconv.Itoa(a.Year())
 		}
 		return ""
@@ -57,7 +60,7 @@ func NormalizeWhen(expr string, anchor time.Time) string {
 			return a.AddDate(0, 1, 1-a.Day()).Format("2006-01")
 		case last:
 			return a.AddDate(0, -1, 1-a.Day()).Format("2006-01")
-		case strings.Contains(e, "this"):
+		case this:
 			return a.Format("2006-01")
 		}
 		return ""

@@ -1,11 +1,14 @@
 package relations_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
+	"github.com/newsgraph/newsgraph/entities"
 	"github.com/newsgraph/newsgraph/relations"
 )
 
@@ -27,6 +30,12 @@ func TestNormalizeWhen(t *testing.T) {
 		{"last year", wed, "2024"},
 		{"this year", wed, "2025"},
 		{"next year", wed, "2026"},
+		{"later this year", time.Date(2023, 3, 21, 0, 0, 0, 0, time.UTC), "2023"},
+		{"earlier this year", time.Date(2023, 3, 21, 0, 0, 0, 0, time.UTC), "2023"},
+		{"earlier this month", time.Date(2023, 3, 21, 0, 0, 0, 0, time.UTC), "2023-03"},
+		{"later this month", time.Date(2023, 3, 21, 0, 0, 0, 0, time.UTC), "2023-03"},
+		{"this month", wed, "2025-10"},
+		{"Later This Year", wed, "2025"},
 		{"yesterday", wed, "2025-10-14"},
 		{"March 17", wed, "2025-03-17"},
 		{"in 2023", wed, "2023"},
@@ -39,6 +48,41 @@ func TestNormalizeWhen(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.expr, func(t *testing.T) {
 			assert.Equal(t, tt.want, relations.NormalizeWhen(tt.expr, tt.anchor))
+		})
+	}
+}
+
+// "Earlier this month" and "later this year" stay in the article's own
+// month and year when a relation carries them (issue 13, item 10).
+func TestRuleExtractorWhenThisPeriod(t *testing.T) {
+	m, err := entities.NewModel(entities.WithTagger(nil))
+	require.NoError(t, err)
+	x := relations.NewRuleExtractor(m.Gazetteer())
+	anchor := time.Date(2023, 3, 21, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text, when, date string
+	}{
+		{"Earlier this month, Lena Brandt visited Oslo.", "Earlier this month", "2023-03"},
+		{"Lena Brandt will visit Oslo later this year.", "later this year", "2023"},
+		{"Lena Brandt visited Oslo last month.", "last month", "2023-02"},
+		{"Lena Brandt will visit Oslo next year.", "next year", "2024"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			start := strings.Index(tt.text, "Lena Brandt")
+			oslo := strings.Index(tt.text, "Oslo")
+			doc, err := m.AnnotateMentions(tt.text, []entities.Mention{
+				{Start: start, End: start + len("Lena Brandt"), Type: entities.Person},
+				{Start: oslo, End: oslo + len("Oslo"), Type: entities.GPE, Country: "NO"},
+			})
+			require.NoError(t, err)
+			doc.Date = anchor
+			rels, err := x.Extract(doc)
+			require.NoError(t, err)
+			require.Len(t, rels, 1, "one VISIT")
+			assert.Equal(t, relations.Visit, rels[0].Type)
+			assert.Equal(t, tt.when, rels[0].When)
+			assert.Equal(t, tt.date, rels[0].Date)
 		})
 	}
 }

@@ -17,7 +17,7 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	doc, err := m.Tokenize("Ruto welcomed Macron at State House.")
+	doc, err := m.Tokenize(context.Background(), "Ruto welcomed Macron at State House.")
 	if err != nil {
 		panic(err)
 	}

@@ -34,7 +34,7 @@ func models(tb testing.TB) (*entities.Model, *syntax.Parser) {
 func parse(tb testing.TB, text string) *entities.Document {
 	tb.Helper()
 	m, p := models(tb)
-	doc, err := m.Tokenize(text)
+	doc, err := m.Tokenize(context.Background(), text)
 	require.NoError(tb, err)
 	require.NoError(tb, p.Parse(context.Background(), doc))
 	return doc
@@ -164,7 +164,7 @@ func TestParseConcurrent(t *testing.T) {
 
 func TestParseCancelled(t *testing.T) {
 	m, p := models(t)
-	doc, err := m.Tokenize(strings.Repeat("Troops crossed the river. ", 200))
+	doc, err := m.Tokenize(context.Background(), strings.Repeat("Troops crossed the river. ", 200))
 	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -177,7 +177,7 @@ func FuzzParse(f *testing.F) {
 	}
 	m, p := models(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		doc, err := m.Tokenize(text)
+		doc, err := m.Tokenize(context.Background(), text)
 		if err != nil {
 			return // refused input: invalid UTF-8, binary
 		}

@@ -70,17 +70,15 @@ func (p *Parser) ParseWords(words []string) []Word {
 // Parse fills the POS, Lemma, Head and Dep of every token of doc, one
 // sentence at a time. Tokens outside any sentence are left as they are.
 // It returns ctx's error, leaving the document partly parsed, when ctx is
-// done before the last sentence.
+// done before the last sentence; ctx is checked before each sentence.
 func (p *Parser) Parse(ctx context.Context, doc *entities.Document) error {
 	if doc == nil {
 		return errors.New("syntax: nil document")
 	}
 	var words []string
 	for si, s := range doc.Sentences {
-		if si%64 == 63 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 		if s.First < 0 || s.Last > len(doc.Tokens) || s.First > s.Last {
 			return fmt.Errorf("syntax: sentence %d has token range [%d,%d) outside %d tokens", si, s.First, s.Last, len(doc.Tokens))

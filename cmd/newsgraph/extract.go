@@ -61,14 +61,19 @@ func checkInput(cmd, input string, jobs int, paths []string, stderr io.Writer) b
 	return false
 }
 
+const extractSynopsis = `usage: newsgraph extract [flags] FILE|DIR|-...
+Extract the entities and relations of each article. --format json prints
+one object for one file given by name and an array of objects for several;
+--format jsonl prints one line per article in every case.
+`
+
 func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("format", "json", "output format: json, jsonl, dot, events (CAMEO event rows as TSV), events-jsonl (the same as JSON lines) or html (one article as a web page)")
+	format := fs.String("format", "json", "output format: json (one object for one file, an array for several), jsonl (one line per article, the stable choice for scripts), dot, events (CAMEO event rows as TSV), events-jsonl (the same as JSON lines) or html (one article as a web page)")
 	tokens := fs.Bool("tokens", false, "with json or jsonl: add each article's tokens (offsets, text, tag, pos, lemma, head, dep)")
 	input, jobs, stats := addInputFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if ok, code := parseFlags(fs, extractSynopsis, args, stdout, stderr); !ok {
+		return code
 	}
 	if *format != "json" && *format != "dot" && *format != "jsonl" && *format != "html" && !isEventFormat(*format) {
 		fmt.Fprintf(stderr, "newsgraph extract: unknown format %q (want json, jsonl, dot, events, events-jsonl or html)\n", *format)
@@ -104,6 +109,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			return 1
 		}
 	}
+	var line bytes.Buffer
 	st, err := process(ctx, srcs, *input, *jobs, stdin, stderr, "extract", func(r newsgraph.Result) error {
 		switch {
 		case *format == "jsonl" && *tokens && r.Err == nil:
@@ -119,10 +125,15 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			bw.WriteByte('\n')
 			return bw.Flush()
 		case *format == "jsonl":
-			if err := newsgraph.WriteResultJSONL(bw, r); err != nil {
+			// One write per line, straight to stdout: a line is out
+			// whole as soon as its article is done, and an interrupt
+			// never cuts one (lockedWriter).
+			line.Reset()
+			if err := newsgraph.WriteResultJSONL(&line, r); err != nil {
 				return err
 			}
-			return bw.Flush()
+			_, err := stdout.Write(line.Bytes())
+			return err
 		case r.Err != nil:
 		case coder != nil:
 			if err := writeEvents(bw, *format, coder.Document(r.ID, r.Doc), false); err != nil {
@@ -185,7 +196,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		err = bw.Flush()
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "newsgraph extract: %v\n", err)
+		fmt.Fprintf(stderr, "newsgraph extract: %v\n", interrupted(err))
 		return 1
 	}
 	if *stats {

@@ -25,7 +25,6 @@ var graphFormats = []string{"json", "dot", "graphml", "csv", "cypher", formatEve
 // to states and filtered, in one of the export formats.
 func runGraph(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("graph", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	format := fs.String("format", "json", "output format: "+strings.Join(graphFormats, ", "))
 	out := fs.String("out", "", "output file (default stdout); for csv, the directory for nodes.csv and edges.csv")
 	input, jobs, stats := addInputFlags(fs)
@@ -38,12 +37,8 @@ func runGraph(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	state := fs.Bool("state", false, "fold people, institutions and places into their countries (the state-level view)")
 	noResolve := fs.Bool("no-resolve", false, "do not merge entities across articles beyond identical names")
 	connected := fs.Bool("connected", false, "leave out entities without relations (implied by the relation filters)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: newsgraph graph [flags] FILE|DIR|-...")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if ok, code := parseFlags(fs, "usage: newsgraph graph [flags] FILE|DIR|-...\n", args, stdout, stderr); !ok {
+		return code
 	}
 	if !checkInput("graph", *input, *jobs, fs.Args(), stderr) {
 		return 2
@@ -101,9 +96,14 @@ func runGraph(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		})
 		st.failed += dups
 		if err != nil {
-			fmt.Fprintf(stderr, "newsgraph graph: %v\n", err)
+			fmt.Fprintf(stderr, "newsgraph graph: %v\n", interrupted(err))
 			return 1
 		}
+	}
+	if st.total > 0 && st.failed == st.total {
+		// Nothing to write: an old output file stays as it was.
+		fmt.Fprintf(stderr, "newsgraph graph: no input could be read (%d failed); nothing written\n", st.failed)
+		return 1
 	}
 	if !*noResolve {
 		g = g.Resolve()
@@ -187,10 +187,12 @@ func writeGraph(g *relations.Graph, format, out string, stdout io.Writer) error 
 		if err := os.MkdirAll(out, 0o755); err != nil {
 			return err
 		}
-		if err := writeGraphFile(filepath.Join(out, "nodes.csv"), g, relations.WriteCSVNodes); err != nil {
-			return err
-		}
-		return writeGraphFile(filepath.Join(out, "edges.csv"), g, relations.WriteCSVEdges)
+		return writeFilesAtomically(
+			[]string{filepath.Join(out, "nodes.csv"), filepath.Join(out, "edges.csv")},
+			[]func(io.Writer) error{
+				func(w io.Writer) error { return relations.WriteCSVNodes(w, g) },
+				func(w io.Writer) error { return relations.WriteCSVEdges(w, g) },
+			})
 	}
 	write := map[string]func(io.Writer, *relations.Graph) error{
 		"json":    relations.WriteJSON,
@@ -214,19 +216,8 @@ func writeGraph(g *relations.Graph, format, out string, stdout io.Writer) error 
 	return bw.Flush()
 }
 
-// writeGraphFile writes g to the file name with write.
+// writeGraphFile writes g to the file name with write, through a
+// temporary file renamed into place (writeFilesAtomically).
 func writeGraphFile(name string, g *relations.Graph, write func(io.Writer, *relations.Graph) error) error {
-	f, err := os.Create(name)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(f)
-	err = write(bw, g)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return writeFilesAtomically([]string{name}, []func(io.Writer) error{func(w io.Writer) error { return write(w, g) }})
 }

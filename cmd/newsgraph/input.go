@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -87,8 +88,58 @@ type fileLineError struct {
 	*newsgraph.LineError
 }
 
-func (e *fileLineError) Error() string { return fmt.Sprintf("%s:%d: %v", e.file, e.Line, e.Err) }
+func (e *fileLineError) Error() string {
+	return fmt.Sprintf("%s:%d: %s", e.file, e.Line, userMessage(e.Err))
+}
+
 func (e *fileLineError) Unwrap() error { return e.LineError }
+
+// userMessage is err's message for a person at the command line: without
+// the package prefixes ("newsgraph: ", "entities: ") that library errors
+// carry for Go programs, since the message already follows a file name.
+func userMessage(err error) string {
+	msg := err.Error()
+	for {
+		cut := false
+		for _, p := range []string{"newsgraph: ", "entities: ", "relations: "} {
+			if strings.HasPrefix(msg, p) {
+				msg, cut = msg[len(p):], true
+			}
+		}
+		if !cut {
+			return msg
+		}
+	}
+}
+
+// sourceNames remembers which file each JSON lines article came from, by
+// its position in the input, until its result is reported: an error
+// raised while processing the article then reads "FILE:LINE: …".
+type sourceNames struct {
+	mu    sync.Mutex
+	next  int
+	names map[int]string
+}
+
+// add records the file of the next article read.
+func (s *sourceNames) add(name string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.names == nil {
+		s.names = map[int]string{}
+	}
+	s.names[s.next] = name
+	s.next++
+}
+
+// take returns and forgets the file of the article at index i.
+func (s *sourceNames) take(i int) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	name := s.names[i]
+	delete(s.names, i)
+	return name
+}
 
 // displayName is how a source is named in messages.
 func displayName(name string) string {
@@ -101,10 +152,11 @@ func displayName(name string) string {
 // articles returns the articles of the sources, in order: one per text
 // file, or one per JSON line. A source that cannot be read becomes one
 // article with an error, its ID the file name.
-func articles(srcs []source, mode string, stdin io.Reader) iter.Seq2[newsgraph.Article, error] {
+func articles(srcs []source, mode string, stdin io.Reader, from *sourceNames) iter.Seq2[newsgraph.Article, error] {
 	return func(yield func(newsgraph.Article, error) bool) {
 		for _, s := range srcs {
 			if s.err != nil {
+				from.add(s.name)
 				if !yield(newsgraph.Article{ID: s.name}, s.err) {
 					return
 				}
@@ -112,6 +164,7 @@ func articles(srcs []source, mode string, stdin io.Reader) iter.Seq2[newsgraph.A
 			}
 			if mode == inputText {
 				text, err := readInput(s.name, stdin)
+				from.add(s.name)
 				if !yield(newsgraph.Article{ID: s.name, Text: string(text)}, err) {
 					return
 				}
@@ -121,6 +174,7 @@ func articles(srcs []source, mode string, stdin io.Reader) iter.Seq2[newsgraph.A
 			if s.name != "-" {
 				f, err := os.Open(s.name)
 				if err != nil {
+					from.add(s.name)
 					if !yield(newsgraph.Article{ID: s.name}, err) {
 						return
 					}
@@ -135,6 +189,7 @@ func articles(srcs []source, mode string, stdin io.Reader) iter.Seq2[newsgraph.A
 				} else if err != nil {
 					a.ID = s.name
 				}
+				from.add(s.name)
 				if !yield(a, err) {
 					ok = false
 					break
@@ -287,11 +342,13 @@ func (s runStats) String() string {
 // process runs the pipeline over the articles of srcs with j workers and
 // calls fn with each result in input order, showing progress on stderr
 // and reporting the failed ones there (reportError). It returns the
-// numbers of articles and of failures, and the times taken.
+// numbers of articles and of failures, and the times taken. When ctx is
+// cancelled (Ctrl-C) it stops within about a sentence of work, without
+// passing the interrupted articles to fn, and returns errInterrupted.
 func process(ctx context.Context, srcs []source, mode string, j int, stdin io.Reader, stderr io.Writer, what string, fn func(newsgraph.Result) error) (runStats, error) {
 	st := runStats{workers: j}
 	start := time.Now()
-	p, err := newsgraph.New(pipelineOptions()...)
+	p, err := loadPipeline(ctx)
 	if err != nil {
 		return st, err
 	}
@@ -300,7 +357,17 @@ func process(ctx context.Context, srcs []source, mode string, j int, stdin io.Re
 	defer func() { st.work = time.Since(start) }()
 	bar := newProgress(stderr, countArticles(srcs, mode), what)
 	defer bar.done()
-	for r := range p.ExtractAll(ctx, articles(srcs, mode, stdin), j) {
+	var from sourceNames
+	for r := range p.ExtractAll(ctx, articles(srcs, mode, stdin, &from), j) {
+		if ctx.Err() != nil && errors.Is(r.Err, ctx.Err()) {
+			break // interrupted, not failed: neither reported nor written
+		}
+		file := from.take(r.Index)
+		if _, ok := errors.AsType[*fileLineError](r.Err); !ok && r.Err != nil && r.Line > 0 {
+			// Raised while processing a JSON line: keep its place.
+			r.Err = &fileLineError{file: displayName(file), LineError: &newsgraph.LineError{
+				Line: r.Line, Err: fmt.Errorf("article %q: %s", r.ID, userMessage(r.Err))}}
+		}
 		st.total++
 		if r.Err != nil {
 			st.failed++
@@ -314,7 +381,30 @@ func process(ctx context.Context, srcs []source, mode string, j int, stdin io.Re
 		}
 	}
 	st.work = time.Since(start)
-	return st, ctx.Err()
+	return st, interrupted(ctx.Err())
+}
+
+// loadPipeline builds the pipeline, or gives up with errInterrupted when
+// ctx is done first: loading the models takes a few hundred
+// milliseconds, and Ctrl-C must not wait for it (the load goroutine is
+// left to finish as the process exits).
+func loadPipeline(ctx context.Context) (*newsgraph.Pipeline, error) {
+	type loaded struct {
+		p   *newsgraph.Pipeline
+		err error
+	}
+	done := make(chan loaded, 1)
+	opts := pipelineOptions() // read the flags here, not in a goroutine that may outlive the run
+	go func() {
+		p, err := newsgraph.New(opts...)
+		done <- loaded{p, err}
+	}()
+	select {
+	case l := <-done:
+		return l.p, l.err
+	case <-ctx.Done():
+		return nil, interrupted(ctx.Err())
+	}
 }
 
 // reportError prints a failed result on stderr as "NAME: message", or
@@ -324,5 +414,5 @@ func reportError(stderr io.Writer, r newsgraph.Result) {
 		fmt.Fprintln(stderr, r.Err)
 		return
 	}
-	fmt.Fprintf(stderr, "%s: %v\n", displayName(r.ID), r.Err)
+	fmt.Fprintf(stderr, "%s: %s\n", displayName(r.ID), userMessage(r.Err))
 }

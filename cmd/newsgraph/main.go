@@ -7,8 +7,9 @@
 //	newsgraph extract [--format json|jsonl|dot|events|events-jsonl|html] [--input text|jsonl] [-j N] FILE|DIR|-...
 //	newsgraph graph [--format json|dot|graphml|csv|cypher|events|events-jsonl|html] [--out PATH] [filters] [--state] FILE|DIR|-...
 //	newsgraph query [--state] GRAPH.json neighbours NAME | path A B | top [--by degree|pagerank] [-n N] | counts [--by type|country-pair]
-//	newsgraph tag --conll FILE
+//	newsgraph tag [--conll] FILE
 //	newsgraph parse [--format conllu|dot|text] [FILE|-] | parse --conllu FILE
+//	newsgraph --version
 //
 // Inputs are text files (one article each), directories (searched
 // recursively for *.txt, or with --input jsonl for *.jsonl and *.ndjson),
@@ -25,23 +26,35 @@
 // with a header (or JSON lines), one per event occurrence (package events).
 // With --format html, extract writes one article as a self-contained web
 // page and graph writes the corpus graph as one (package htmlview).
-// graph merges the articles into one corpus graph and exports it. Errors
-// name the file (FILE:LINE for JSON lines); one bad input does not stop
-// the others; the exit status is 1 when any failed, 2 for a usage error.
+// graph merges the articles into one corpus graph and exports it; --out
+// files are written to a temporary file and renamed into place, so a
+// failed run leaves the old file as it was. Errors name the file
+// (FILE:LINE for JSON lines); one bad input does not stop the others;
+// the exit status is 1 when any failed, 2 for a usage error. Ctrl-C
+// (SIGINT) or SIGTERM stops the work in hand within about a sentence and
+// exits with status 130; a second Ctrl-C quits at once, after the output
+// line being written.
 package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	out := &lockedWriter{w: os.Stdout}
+	sig := make(chan os.Signal, 2)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go handleSignals(sig, cancel, out, os.Stderr, os.Exit)
+	code := runContext(ctx, os.Args[1:], os.Stdin, out, os.Stderr)
+	out.mu.Lock() // a second Ctrl-C now would only repeat the exit
 	os.Exit(code)
 }
 
@@ -52,10 +65,12 @@ const usage = `usage:
         one corpus graph over all the articles ("newsgraph graph -h" for the filters)
   newsgraph query [--state] GRAPH.json neighbours NAME | path A B | top [--by degree|pagerank] [-n N] | counts [--by type|country-pair]
         questions about a graph saved with graph --format json
-  newsgraph tag --conll FILE
-        tag CoNLL tokens with PER, ORG, LOC, MISC
+  newsgraph tag [--conll] FILE
+        tag names with PER, ORG, LOC, MISC: plain text, or CoNLL columns with --conll
   newsgraph parse [--format conllu|dot|text] [FILE|-] | parse --conllu FILE
         dependency trees (Universal Dependencies) of raw text or of CoNLL-U words
+  newsgraph --version
+        the build's version and the digests of its embedded models
 `
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -69,9 +84,9 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	switch args[0] {
 	case "extract":
-		return runExtract(ctx, args[1:], stdin, stdout, stderr)
+		return stopped(ctx, runExtract(ctx, args[1:], stdin, stdout, stderr))
 	case "graph":
-		return runGraph(ctx, args[1:], stdin, stdout, stderr)
+		return stopped(ctx, runGraph(ctx, args[1:], stdin, stdout, stderr))
 	case "query":
 		return runQuery(args[1:], stdin, stdout, stderr)
 	case "tag":
@@ -81,7 +96,45 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
+	case "version", "--version", "-version":
+		writeVersion(stdout)
+		return 0
 	}
 	fmt.Fprintf(stderr, "newsgraph: unknown command %q\n%s", args[0], usage)
 	return 2
+}
+
+// stopped returns exitInterrupted for a command that ended because ctx
+// was cancelled (Ctrl-C), and the command's own status otherwise.
+func stopped(ctx context.Context, code int) int {
+	if ctx.Err() != nil && code != 0 {
+		return exitInterrupted
+	}
+	return code
+}
+
+// parseFlags parses args into fs. Asked for help (-h, --help), it prints
+// synopsis and the flags on stdout and returns ok false with status 0; on
+// a bad flag it prints the flag package's message, the synopsis and the
+// flags on stderr and returns status 2. Otherwise ok is true.
+func parseFlags(fs *flag.FlagSet, synopsis string, args []string, stdout, stderr io.Writer) (ok bool, code int) {
+	fs.SetOutput(stderr)
+	usage := func(w io.Writer) {
+		fs.SetOutput(w)
+		fmt.Fprint(w, synopsis)
+		fs.PrintDefaults()
+		fs.SetOutput(stderr)
+	}
+	fs.Usage = func() {} // printed below, on the right stream
+	err := fs.Parse(args)
+	fs.Usage = func() { usage(stderr) }
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		usage(stdout)
+		return false, 0
+	case err != nil:
+		usage(stderr)
+		return false, 2
+	}
+	return true, 0
 }

@@ -76,7 +76,7 @@ func runParse(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		fmt.Fprintf(stderr, "newsgraph parse: %v\n", err)
 		return 1
 	}
-	doc, err := m.Tokenize(text)
+	doc, err := m.Tokenize(ctx, text)
 	if err == nil {
 		err = p.Parse(ctx, doc)
 	}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -23,11 +24,9 @@ GRAPH.json is a graph saved by "newsgraph graph --format json" ("-" reads stdin)
 // runQuery implements "newsgraph query": questions about a saved graph.
 func runQuery(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("query", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	state := fs.Bool("state", false, "ask the state-level view of the graph (see graph --state)")
-	fs.Usage = func() { fmt.Fprint(stderr, queryUsage); fs.PrintDefaults() }
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if ok, code := parseFlags(fs, queryUsage, args, stdout, stderr); !ok {
+		return code
 	}
 	if fs.NArg() < 2 {
 		fs.Usage()
@@ -74,18 +73,20 @@ func runQuery(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(bw, "%s to %s in %s:\n", a.Name, b.Name, plural(len(p)-1, "step"))
 		for i := 1; i < len(p); i++ {
+			// One number per step; other relations between the same two
+			// entities follow it, aligned, unnumbered.
+			num := fmt.Sprintf("%d.", i)
 			for _, e := range g.Between(p[i-1], p[i]) {
-				fmt.Fprintf(bw, "  %d. %s  %s\n", i, edgeLine(e), edgeStats(e))
+				fmt.Fprintf(bw, "  %s %s  %s\n", num, edgeLine(e), edgeStats(e))
+				num = strings.Repeat(" ", len(num))
 			}
 		}
 	case "top":
 		qs := flag.NewFlagSet("top", flag.ContinueOnError)
-		qs.SetOutput(stderr)
 		by := qs.String("by", "degree", "degree or pagerank")
 		n := qs.Int("n", 10, "number of entities")
-		if err := qs.Parse(rest); err != nil || qs.NArg() > 0 || (*by != "degree" && *by != "pagerank") {
-			fmt.Fprint(stderr, queryUsage)
-			return 2
+		if ok, code := parseSubquery(qs, rest, by, []string{"degree", "pagerank"}, stdout, stderr); !ok {
+			return code
 		}
 		var top []relations.Score
 		if *by == "degree" {
@@ -105,11 +106,9 @@ func runQuery(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		tw.Flush()
 	case "counts":
 		qs := flag.NewFlagSet("counts", flag.ContinueOnError)
-		qs.SetOutput(stderr)
 		by := qs.String("by", "type", "type or country-pair")
-		if err := qs.Parse(rest); err != nil || qs.NArg() > 0 || (*by != "type" && *by != "country-pair") {
-			fmt.Fprint(stderr, queryUsage)
-			return 2
+		if ok, code := parseSubquery(qs, rest, by, []string{"type", "country-pair"}, stdout, stderr); !ok {
+			return code
 		}
 		var counts []relations.Count
 		if *by == "type" {
@@ -128,6 +127,24 @@ func runQuery(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return 0
+}
+
+// parseSubquery parses the flags of a query (top, counts) and checks that
+// --by is one of want, naming a bad value or a stray argument in the
+// message rather than printing the general usage.
+func parseSubquery(qs *flag.FlagSet, args []string, by *string, want []string, stdout, stderr io.Writer) (ok bool, code int) {
+	if ok, code := parseFlags(qs, "usage: newsgraph query GRAPH.json "+qs.Name()+" [flags]\n", args, stdout, stderr); !ok {
+		return false, code
+	}
+	switch {
+	case qs.NArg() > 0:
+		fmt.Fprintf(stderr, "newsgraph query: %s: unexpected argument %q\n", qs.Name(), qs.Arg(0))
+	case !slices.Contains(want, *by):
+		fmt.Fprintf(stderr, "newsgraph query: %s: unknown --by %q (want %s)\n", qs.Name(), *by, strings.Join(want, " or "))
+	default:
+		return true, 0
+	}
+	return false, 2
 }
 
 // findOne returns the best entity for name, noting other candidates on

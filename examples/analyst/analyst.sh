@@ -45,5 +45,8 @@ fi
 "$ng" query "$out/corpus.json" top --by pagerank -n 5
 "$ng" query "$out/corpus.json" neighbours Putin
 "$ng" query "$out/corpus.json" path "Mark Rutte" "Vladimir Putin"
-"$ng" query --state "$out/corpus.json" counts --by country-pair | head -8
+# Saved, then cut: piping into head would kill query with SIGPIPE when
+# head exits first, and pipefail would fail the script on it.
+"$ng" query --state "$out/corpus.json" counts --by country-pair >"$out/counts.txt"
+head -8 "$out/counts.txt"
 echo "outputs in $out"

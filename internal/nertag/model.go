@@ -209,31 +209,49 @@ func Read(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("entities: reading NER model: %w", err)
 	}
-	br := bufio.NewReaderSize(zr, 1<<16)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	// The stream is inflated whole and decoded from memory: a varint at a
+	// time through a bufio.Reader cost several calls per byte, which the
+	// race detector made the slowest part of loading the model.
+	data, err := io.ReadAll(zr)
+	if len(data) < len(magic) || string(data[:len(magic)]) != magic {
 		return nil, fmt.Errorf("entities: not a NER model (bad magic)")
 	}
+	if err != nil {
+		return nil, fmt.Errorf("entities: reading NER model: %w", err)
+	}
 	var rerr error
+	rest := data[len(magic):]
 	uv := func() uint64 {
 		if rerr != nil {
 			return 0
 		}
-		x, err := binary.ReadUvarint(br)
-		if err != nil {
-			rerr = err
+		x, n := binary.Uvarint(rest)
+		if n <= 0 {
+			rerr = io.ErrUnexpectedEOF
+			return 0
 		}
+		rest = rest[n:]
 		return x
 	}
 	sv := func() int64 {
 		if rerr != nil {
 			return 0
 		}
-		x, err := binary.ReadVarint(br)
-		if err != nil {
-			rerr = err
+		x, n := binary.Varint(rest)
+		if n <= 0 {
+			rerr = io.ErrUnexpectedEOF
+			return 0
 		}
+		rest = rest[n:]
 		return x
+	}
+	readByte := func() (byte, error) {
+		if len(rest) == 0 {
+			return 0, io.ErrUnexpectedEOF
+		}
+		b := rest[0]
+		rest = rest[1:]
+		return b, nil
 	}
 	m := &Model{}
 	bits := uv()
@@ -290,7 +308,7 @@ func Read(r io.Reader) (*Model, error) {
 	key = 0
 	for i := uint64(0); i < ng && rerr == nil; i++ {
 		key += uv()
-		b, err := br.ReadByte()
+		b, err := readByte()
 		if err != nil {
 			rerr = err
 		}
