@@ -2,9 +2,13 @@ package syntax
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"sync"
+
+	"github.com/newsgraph/newsgraph/entities"
 
 	"github.com/newsgraph/newsgraph/internal/depparse"
 	"github.com/newsgraph/newsgraph/internal/udtag"
@@ -45,3 +49,19 @@ var defaultParser = sync.OnceValues(func() (*Parser, error) {
 // DefaultParser returns the parser built from the embedded weights,
 // loaded on first use and shared afterwards.
 func DefaultParser() (*Parser, error) { return defaultParser() }
+
+// Embedded describes the weight files compiled into the package, the
+// tagger then the parser, with their sizes and SHA-256 digests, as
+// entities.Embedded does for the entity models.
+func Embedded() []entities.EmbeddedFile {
+	var out []entities.EmbeddedFile
+	for _, name := range []string{"model/tagger.bin", "model/parser.bin"} {
+		b, err := modelFS.ReadFile(name)
+		if err != nil {
+			continue
+		}
+		sum := sha256.Sum256(b)
+		out = append(out, entities.EmbeddedFile{Name: "syntax/" + name, Bytes: len(b), SHA256: hex.EncodeToString(sum[:])})
+	}
+	return out
+}
