@@ -23,8 +23,8 @@ import (
 //	entities   entities.Model.Annotate: sentences, tokens, tags, mentions, entities
 //	syntax     syntax.Parser.Parse on an annotated document: UD tags, lemmas, tree
 //	relations  relations.RuleExtractor.Extract on an annotated document
-//	pipeline   newsgraph.Pipeline.Extract, all stages
-//	pipeline-nosyntax  the same with newsgraph.WithoutSyntax
+//	pipeline   newsgraph.Pipeline.Extract with the default stages (no parse)
+//	pipeline-syntax  the same with newsgraph.WithSyntax: every stage
 //	prose      prose.NewDocument with one shared prose model (tokenize, tag, NER)
 //
 // Compare runs with benchstat.
@@ -98,8 +98,8 @@ func BenchmarkPipeline(b *testing.B) {
 		}
 		report(b)
 	})
-	b.Run("pipeline-nosyntax", func(b *testing.B) {
-		p, err := newsgraph.New(newsgraph.WithoutSyntax())
+	b.Run("pipeline-syntax", func(b *testing.B) {
+		p, err := newsgraph.New(newsgraph.WithSyntax())
 		if err != nil {
 			b.Fatal(err)
 		}

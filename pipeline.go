@@ -26,7 +26,7 @@ type Option func(*config)
 type config struct {
 	model         *entities.Model
 	parser        *syntax.Parser
-	noSyntax      bool
+	syntax        bool
 	extractors    []relations.Extractor
 	maxBytes      int
 	negated       bool
@@ -36,13 +36,17 @@ type config struct {
 // WithModel sets the entity model; by default entities.DefaultModel.
 func WithModel(m *entities.Model) Option { return func(c *config) { c.model = m } }
 
-// WithParser sets the dependency parser; by default syntax.DefaultParser.
-func WithParser(p *syntax.Parser) Option { return func(c *config) { c.parser = p } }
+// WithSyntax gives every document its dependency parse (package
+// syntax, with syntax.DefaultParser): each token's UPOS, lemma, head and
+// relation. The default relation extractor does not read the tree yet,
+// and the parse costs about as much CPU as the rest of the pipeline
+// (BenchmarkPipeline), so it is off by default.
+func WithSyntax() Option { return func(c *config) { c.syntax = true } }
 
-// WithoutSyntax skips the dependency parse: tokens keep their Penn tags
-// but get no UPOS, lemma, head or relation label. Extraction is faster;
-// extractors that read the tree see none.
-func WithoutSyntax() Option { return func(c *config) { c.noSyntax = true } }
+// WithParser is WithSyntax with the given parser.
+func WithParser(p *syntax.Parser) Option {
+	return func(c *config) { c.parser, c.syntax = p, p != nil }
+}
 
 // WithExtractors replaces the relation extractors; by default one
 // relations.RuleExtractor over the model's gazetteer.
@@ -70,15 +74,12 @@ func New(opts ...Option) (*Pipeline, error) {
 	for _, o := range opts {
 		o(&c)
 	}
-	if c.noSyntax {
-		c.parser = nil
-	}
 	// The entity model and the parser load side by side.
 	var (
 		wg   sync.WaitGroup
 		perr error
 	)
-	if c.parser == nil && !c.noSyntax {
+	if c.parser == nil && c.syntax {
 		wg.Go(func() { c.parser, perr = syntax.DefaultParser() })
 	}
 	var err error

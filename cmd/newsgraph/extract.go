@@ -32,6 +32,7 @@ func addInputFlags(fs *flag.FlagSet) (input *string, jobs *int, stats *bool) {
 var pipelineFlags struct {
 	negated       bool
 	minConfidence float64
+	syntax        bool // parse every article (extract --tokens)
 }
 
 // pipelineOptions turns pipelineFlags into pipeline options.
@@ -42,6 +43,9 @@ func pipelineOptions() []newsgraph.Option {
 	}
 	if pipelineFlags.minConfidence > 0 {
 		opts = append(opts, newsgraph.WithMinConfidence(pipelineFlags.minConfidence))
+	}
+	if pipelineFlags.syntax {
+		opts = append(opts, newsgraph.WithSyntax())
 	}
 	return opts
 }
@@ -70,7 +74,7 @@ one object for one file given by name and an array of objects for several;
 func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	format := fs.String("format", "json", "output format: json (one object for one file, an array for several), jsonl (one line per article, the stable choice for scripts), dot, events (CAMEO event rows as TSV), events-jsonl (the same as JSON lines) or html (one article as a web page)")
-	tokens := fs.Bool("tokens", false, "with json or jsonl: add each article's tokens (offsets, text, tag, pos, lemma, head, dep)")
+	tokens := fs.Bool("tokens", false, "with json or jsonl: parse each article and add its tokens (offsets, text, tag, pos, lemma, head, dep)")
 	input, jobs, stats := addInputFlags(fs)
 	if ok, code := parseFlags(fs, extractSynopsis, args, stdout, stderr); !ok {
 		return code
@@ -83,6 +87,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		fmt.Fprintf(stderr, "newsgraph extract: --tokens goes with --format json or jsonl, not %q\n", *format)
 		return 2
 	}
+	pipelineFlags.syntax = *tokens
 	var coder *events.Coder
 	if isEventFormat(*format) {
 		var err error
