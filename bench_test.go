@@ -14,14 +14,17 @@ import (
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/entities"
 	"github.com/newsgraph/newsgraph/relations"
+	"github.com/newsgraph/newsgraph/syntax"
 )
 
 // BenchmarkPipeline times each stage and the whole pipeline on the Kremlin
 // article, in bytes/s and tokens/s, with prose alone as a baseline:
 //
 //	entities   entities.Model.Annotate: sentences, tokens, tags, mentions, entities
+//	syntax     syntax.Parser.Parse on an annotated document: UD tags, lemmas, tree
 //	relations  relations.RuleExtractor.Extract on an annotated document
-//	pipeline   newsgraph.Pipeline.Extract, both stages
+//	pipeline   newsgraph.Pipeline.Extract with the default stages (no parse)
+//	pipeline-syntax  the same with newsgraph.WithSyntax: every stage
 //	prose      prose.NewDocument with one shared prose model (tokenize, tag, NER)
 //
 // Compare runs with benchstat.
@@ -36,12 +39,23 @@ func BenchmarkPipeline(b *testing.B) {
 		b.Fatal(err)
 	}
 	ntok := len(doc.Tokens)
+	// Each sub-benchmark reports tokens per second of wall time and per
+	// second of the process's CPU time; the second stays comparable on a
+	// machine shared with other work (run with -cpu 1).
+	var cpu0 float64
+	start := func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		cpu0 = cpuSeconds()
+	}
 	report := func(b *testing.B) {
 		b.ReportMetric(float64(ntok*b.N)/b.Elapsed().Seconds(), "tokens/s")
+		if cpu := cpuSeconds() - cpu0; cpu > 0 && cpu0 > 0 {
+			b.ReportMetric(float64(ntok*b.N)/cpu, "tokens/cpu-s")
+		}
 	}
 
 	b.Run("entities", func(b *testing.B) {
-		b.SetBytes(int64(len(text)))
+		start(b)
 		for b.Loop() {
 			if _, err := model.Annotate(text); err != nil {
 				b.Fatal(err)
@@ -49,9 +63,23 @@ func BenchmarkPipeline(b *testing.B) {
 		}
 		report(b)
 	})
+	b.Run("syntax", func(b *testing.B) {
+		sp, err := syntax.DefaultParser()
+		if err != nil {
+			b.Fatal(err)
+		}
+		ctx := context.Background()
+		start(b)
+		for b.Loop() {
+			if err := sp.Parse(ctx, doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+		report(b)
+	})
 	b.Run("relations", func(b *testing.B) {
 		x := relations.NewRuleExtractor(model.Gazetteer())
-		b.SetBytes(int64(len(text)))
+		start(b)
 		for b.Loop() {
 			if _, err := x.Extract(doc); err != nil {
 				b.Fatal(err)
@@ -62,7 +90,21 @@ func BenchmarkPipeline(b *testing.B) {
 	b.Run("pipeline", func(b *testing.B) {
 		p := pipeline(b)
 		ctx := context.Background()
-		b.SetBytes(int64(len(text)))
+		start(b)
+		for b.Loop() {
+			if _, err := p.Extract(ctx, text); err != nil {
+				b.Fatal(err)
+			}
+		}
+		report(b)
+	})
+	b.Run("pipeline-syntax", func(b *testing.B) {
+		p, err := newsgraph.New(newsgraph.WithSyntax())
+		if err != nil {
+			b.Fatal(err)
+		}
+		ctx := context.Background()
+		start(b)
 		for b.Loop() {
 			if _, err := p.Extract(ctx, text); err != nil {
 				b.Fatal(err)
@@ -72,7 +114,7 @@ func BenchmarkPipeline(b *testing.B) {
 	})
 	b.Run("prose", func(b *testing.B) {
 		m := prose.ModelFromData("en")
-		b.SetBytes(int64(len(text)))
+		start(b)
 		for b.Loop() {
 			if _, err := prose.NewDocument(text, prose.UsingModel(m)); err != nil {
 				b.Fatal(err)

@@ -4,16 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/newsgraph/newsgraph/entities"
 	"github.com/newsgraph/newsgraph/relations"
+	"github.com/newsgraph/newsgraph/syntax"
 )
 
 // Pipeline turns text into a Document of entities and relations. Build it
 // once with New and share it: it is safe for concurrent use.
 type Pipeline struct {
 	model      *entities.Model
+	parser     *syntax.Parser
 	extractors []relations.Extractor
 }
 
@@ -22,6 +25,8 @@ type Option func(*config)
 
 type config struct {
 	model         *entities.Model
+	parser        *syntax.Parser
+	syntax        bool
 	extractors    []relations.Extractor
 	maxBytes      int
 	negated       bool
@@ -30,6 +35,18 @@ type config struct {
 
 // WithModel sets the entity model; by default entities.DefaultModel.
 func WithModel(m *entities.Model) Option { return func(c *config) { c.model = m } }
+
+// WithSyntax gives every document its dependency parse (package
+// syntax, with syntax.DefaultParser): each token's UPOS, lemma, head and
+// relation. The default relation extractor does not read the tree yet,
+// and the parse costs about as much CPU as the rest of the pipeline
+// (BenchmarkPipeline), so it is off by default.
+func WithSyntax() Option { return func(c *config) { c.syntax = true } }
+
+// WithParser is WithSyntax with the given parser.
+func WithParser(p *syntax.Parser) Option {
+	return func(c *config) { c.parser, c.syntax = p, p != nil }
+}
 
 // WithExtractors replaces the relation extractors; by default one
 // relations.RuleExtractor over the model's gazetteer.
@@ -57,6 +74,14 @@ func New(opts ...Option) (*Pipeline, error) {
 	for _, o := range opts {
 		o(&c)
 	}
+	// The entity model and the parser load side by side.
+	var (
+		wg   sync.WaitGroup
+		perr error
+	)
+	if c.parser == nil && c.syntax {
+		wg.Go(func() { c.parser, perr = syntax.DefaultParser() })
+	}
 	var err error
 	switch {
 	case c.model != nil:
@@ -64,6 +89,10 @@ func New(opts ...Option) (*Pipeline, error) {
 		c.model, err = entities.NewModel(entities.WithMaxBytes(c.maxBytes))
 	default:
 		c.model, err = entities.DefaultModel()
+	}
+	wg.Wait()
+	if err == nil {
+		err = perr
 	}
 	if err != nil {
 		return nil, fmt.Errorf("newsgraph: %w", err)
@@ -73,7 +102,7 @@ func New(opts ...Option) (*Pipeline, error) {
 		x.KeepNegated, x.MinConfidence = c.negated, c.minConfidence
 		c.extractors = []relations.Extractor{x}
 	}
-	return &Pipeline{model: c.model, extractors: c.extractors}, nil
+	return &Pipeline{model: c.model, parser: c.parser, extractors: c.extractors}, nil
 }
 
 // Document is an annotated text and the relations found in it. Relation
@@ -105,6 +134,11 @@ func (p *Pipeline) ExtractDated(ctx context.Context, text string, date time.Time
 	ed, err := p.model.AnnotateContext(ctx, text)
 	if err != nil {
 		return nil, err
+	}
+	if p.parser != nil {
+		if err := p.parser.Parse(ctx, ed); err != nil {
+			return nil, err
+		}
 	}
 	ed.Date = date
 	if ed.Date.IsZero() {

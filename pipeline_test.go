@@ -20,6 +20,7 @@ import (
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/entities"
 	"github.com/newsgraph/newsgraph/relations"
+	"github.com/newsgraph/newsgraph/syntax"
 )
 
 // update rewrites the golden files under testdata/: go test . -update
@@ -429,4 +430,23 @@ func TestPipelineOptions(t *testing.T) {
 	assert.Equal(t, 1, neg, "WithNegated keeps the denied meeting")
 	_, high := count(newsgraph.WithMinConfidence(0.99))
 	assert.Zero(t, high)
+}
+
+func TestWithSyntax(t *testing.T) {
+	text := "The envoy met the minister in the capital on Monday."
+	doc, err := pipeline(t).Extract(context.Background(), text)
+	require.NoError(t, err)
+	assert.False(t, doc.Parsed(), "the default pipeline does not parse")
+
+	p, err := newsgraph.New(newsgraph.WithSyntax())
+	require.NoError(t, err)
+	doc, err = p.Extract(context.Background(), text)
+	require.NoError(t, err)
+	require.True(t, doc.Parsed())
+	tr := syntax.SentenceTree(doc.Document, 0)
+	root := tr.Root()
+	require.GreaterOrEqual(t, root, 0)
+	assert.Equal(t, "met", doc.TokenText(root))
+	assert.Equal(t, "meet", doc.Tokens[root].Lemma)
+	assert.Equal(t, "envoy", doc.TokenText(tr.Child(root, "nsubj")))
 }

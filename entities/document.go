@@ -34,10 +34,23 @@ type Span struct {
 }
 
 // Token is one word or punctuation mark: its byte range and its Penn
-// Treebank part-of-speech tag.
+// Treebank part-of-speech tag. The syntactic fields are filled by package
+// syntax when the document is parsed; before that Dep is "" (see
+// Document.Parsed).
 type Token struct {
 	Start, End int
 	Tag        string
+	// POS is the Universal Dependencies part of speech (UPOS: NOUN,
+	// PROPN, VERB, ...).
+	POS string
+	// Lemma is the token's dictionary form ("visited" → "visit").
+	Lemma string
+	// Head is the index in Document.Tokens of the token's syntactic head,
+	// always within the same sentence, or -1 for the sentence's root.
+	Head int
+	// Dep is the Universal Dependencies v2 relation to the head, with its
+	// subtype ("nsubj", "obl:agent", "nmod:poss"); "root" for the root.
+	Dep string
 }
 
 // Sentence is a byte range of the text and the range of its tokens,
@@ -98,6 +111,10 @@ type Document struct {
 	Mentions  []Mention
 	Entities  []Entity
 }
+
+// Parsed reports whether the document's tokens carry a dependency parse
+// (package syntax fills it). An empty document counts as parsed.
+func (d *Document) Parsed() bool { return len(d.Tokens) == 0 || d.Tokens[0].Dep != "" }
 
 // TokenText returns the text of token i.
 func (d *Document) TokenText(i int) string { return d.Text[d.Tokens[i].Start:d.Tokens[i].End] }

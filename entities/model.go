@@ -124,6 +124,21 @@ func (m *Model) AnnotateContext(ctx context.Context, text string) (*Document, er
 	return doc, nil
 }
 
+// Tokenize builds a Document for text with sentences and tokens with
+// their Penn part-of-speech tags only: no mentions, no entities. It
+// refuses the same texts as Annotate and stops with ctx's error when ctx
+// is done.
+func (m *Model) Tokenize(ctx context.Context, text string) (*Document, error) {
+	if err := m.Check(text); err != nil {
+		return nil, err
+	}
+	doc := &Document{Text: text}
+	if err := m.tokenize(ctx, doc, maskMarkup(text)); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
 // AnnotateMentions builds a Document for text with the given mentions
 // instead of recognised ones: the text is tokenized and tagged, each
 // mention's Start and End (byte offsets) are aligned to tokens, and the

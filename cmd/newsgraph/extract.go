@@ -14,6 +14,7 @@ import (
 	"github.com/newsgraph/newsgraph/events"
 	"github.com/newsgraph/newsgraph/htmlview"
 	"github.com/newsgraph/newsgraph/relations"
+	"github.com/newsgraph/newsgraph/syntax"
 )
 
 // addInputFlags defines the flags extract and graph share.
@@ -31,6 +32,7 @@ func addInputFlags(fs *flag.FlagSet) (input *string, jobs *int, stats *bool) {
 var pipelineFlags struct {
 	negated       bool
 	minConfidence float64
+	syntax        bool // parse every article (extract --tokens)
 }
 
 // pipelineOptions turns pipelineFlags into pipeline options.
@@ -41,6 +43,9 @@ func pipelineOptions() []newsgraph.Option {
 	}
 	if pipelineFlags.minConfidence > 0 {
 		opts = append(opts, newsgraph.WithMinConfidence(pipelineFlags.minConfidence))
+	}
+	if pipelineFlags.syntax {
+		opts = append(opts, newsgraph.WithSyntax())
 	}
 	return opts
 }
@@ -69,6 +74,7 @@ one object for one file given by name and an array of objects for several;
 func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	format := fs.String("format", "json", "output format: json (one object for one file, an array for several), jsonl (one line per article, the stable choice for scripts), dot, events (CAMEO event rows as TSV), events-jsonl (the same as JSON lines) or html (one article as a web page)")
+	tokens := fs.Bool("tokens", false, "with json or jsonl: parse each article and add its tokens (offsets, text, tag, pos, lemma, head, dep)")
 	input, jobs, stats := addInputFlags(fs)
 	if ok, code := parseFlags(fs, extractSynopsis, args, stdout, stderr); !ok {
 		return code
@@ -77,6 +83,11 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		fmt.Fprintf(stderr, "newsgraph extract: unknown format %q (want json, jsonl, dot, events, events-jsonl or html)\n", *format)
 		return 2
 	}
+	if *tokens && *format != "json" && *format != "jsonl" {
+		fmt.Fprintf(stderr, "newsgraph extract: --tokens goes with --format json or jsonl, not %q\n", *format)
+		return 2
+	}
+	pipelineFlags.syntax = *tokens
 	var coder *events.Coder
 	if isEventFormat(*format) {
 		var err error
@@ -106,6 +117,18 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	var line bytes.Buffer
 	st, err := process(ctx, srcs, *input, *jobs, stdin, stderr, "extract", func(r newsgraph.Result) error {
 		switch {
+		case *format == "jsonl" && *tokens && r.Err == nil:
+			var buf bytes.Buffer
+			if err := newsgraph.WriteResultJSONL(&buf, r); err != nil {
+				return err
+			}
+			line, err := withTokens(bytes.TrimRight(buf.Bytes(), "\n"), r.Doc, false)
+			if err != nil {
+				return err
+			}
+			bw.Write(line)
+			bw.WriteByte('\n')
+			return bw.Flush()
 		case *format == "jsonl":
 			// One write per line, straight to stdout: a line is out
 			// whole as soon as its article is done, and an interrupt
@@ -140,7 +163,14 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			if *input == inputJSONL {
 				key = "id"
 			}
-			objects = append(objects, withMember(buf.Bytes(), key, r.ID, !single))
+			obj := withMember(buf.Bytes(), key, r.ID, !single)
+			if *tokens {
+				var err error
+				if obj, err = withTokens(obj, r.Doc, true); err != nil {
+					return err
+				}
+			}
+			objects = append(objects, obj)
 		}
 		return nil
 	})
@@ -182,6 +212,47 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return 1
 	}
 	return 0
+}
+
+// withTokens adds a "tokens" member, the document's tokens as
+// syntax.JSONToken objects, at the end of a JSON object; indented puts one
+// token per line.
+func withTokens(obj []byte, doc *newsgraph.Document, indented bool) ([]byte, error) {
+	end := bytes.LastIndexByte(obj, '}')
+	if end < 0 {
+		return obj, nil
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	head := bytes.TrimRight(obj[:end], " \n")
+	b.Write(head)
+	if len(head) > 0 && head[len(head)-1] != '{' {
+		b.WriteByte(',')
+	}
+	sep := ""
+	if indented {
+		b.WriteString("\n  ")
+		sep = "\n    "
+	}
+	b.WriteString(`"tokens": [`)
+	for i, t := range syntax.JSONTokens(doc.Document) {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(sep)
+		if err := enc.Encode(t); err != nil {
+			return nil, err
+		}
+		b.Truncate(b.Len() - 1) // Encode's newline
+	}
+	if indented {
+		b.WriteString("\n  ]\n")
+	} else {
+		b.WriteByte(']')
+	}
+	b.Write(obj[end:])
+	return b.Bytes(), nil
 }
 
 // withMember adds a string member at the start of a JSON object when

@@ -8,6 +8,7 @@
 //	newsgraph graph [--format json|dot|graphml|csv|cypher|events|events-jsonl|html] [--out PATH] [filters] [--state] FILE|DIR|-...
 //	newsgraph query [--state] GRAPH.json neighbours NAME | path A B | top [--by degree|pagerank] [-n N] | counts [--by type|country-pair]
 //	newsgraph tag [--conll] FILE
+//	newsgraph parse [--format conllu|dot|text] [FILE|-] | parse --conllu FILE
 //	newsgraph --version
 //
 // Inputs are text files (one article each), directories (searched
@@ -66,6 +67,8 @@ const usage = `usage:
         questions about a graph saved with graph --format json
   newsgraph tag [--conll] FILE
         tag names with PER, ORG, LOC, MISC: plain text, or CoNLL columns with --conll
+  newsgraph parse [--format conllu|dot|text] [FILE|-] | parse --conllu FILE
+        dependency trees (Universal Dependencies) of raw text or of CoNLL-U words
   newsgraph --version
         the build's version and the digests of its embedded models
 `
@@ -88,6 +91,8 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return runQuery(args[1:], stdin, stdout, stderr)
 	case "tag":
 		return runTag(args[1:], stdin, stdout, stderr)
+	case "parse":
+		return runParse(ctx, args[1:], stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 
 	"github.com/newsgraph/newsgraph/entities"
+	"github.com/newsgraph/newsgraph/syntax"
 )
 
 // writeVersion prints what this build is: the module's version (from the
@@ -43,7 +44,7 @@ func writeVersion(w io.Writer) {
 		}
 	}
 	fmt.Fprintln(w, "embedded data:")
-	for _, f := range entities.Embedded() {
+	for _, f := range append(entities.Embedded(), syntax.Embedded()...) {
 		fmt.Fprintf(w, "  %-34s %9d bytes  sha256 %s\n", f.Name, f.Bytes, f.SHA256[:16])
 	}
 }
