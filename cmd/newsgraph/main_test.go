@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -120,4 +121,13 @@ func TestExtractNegatedFlag(t *testing.T) {
 	assert.Contains(t, out, `"modality": "negated"`)
 	_, out, _ = runCLI(t, text, "extract", "--min-confidence", "0.99", "-")
 	assert.NotContains(t, out, `"type": "LEADER_OF"`)
+}
+
+func TestSetMemoryLimit(t *testing.T) {
+	old := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(old)
+	assert.False(t, setMemoryLimit(func(string) string { return "2GiB" }), "GOMEMLIMIT wins")
+	assert.Equal(t, old, debug.SetMemoryLimit(-1))
+	assert.True(t, setMemoryLimit(func(string) string { return "" }))
+	assert.Equal(t, int64(defaultMemoryLimit), debug.SetMemoryLimit(-1))
 }
