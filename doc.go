@@ -23,13 +23,16 @@
 // results in input order; ReadJSONL reads articles as JSON lines. An
 // article's date (Article.Date, or ExtractDated) anchors its relative
 // dates. WithNegated and WithMinConfidence shape what the default
-// extractor keeps.
+// extractor keeps; WithSyntax adds each token's dependency parse.
 //
 // Package entities holds the Document, the tagger and the gazetteer;
 // package relations the relation types, the extractors, the Graph, its
 // exports (JSON, DOT, GraphML, CSV, Cypher), the state-level view and the
-// queries; package events the CAMEO/PLOVER event rows (actor codes, event
-// codes, Goldstein, QuadClass) that GDELT and ICEWS users join on. Command
+// queries; package syntax the Universal Dependencies parse (UPOS, lemma,
+// head, relation) and the tree API; package events the CAMEO/PLOVER event
+// rows (actor codes, event codes, Goldstein, QuadClass) that GDELT and
+// ICEWS users join on; package htmlview the self-contained HTML pages of
+// an article and of a corpus graph. Command
 // newsgraph (cmd/newsgraph) runs the pipeline over files,
 // directories and JSON lines, builds corpus graphs and queries them.
 package newsgraph
