@@ -172,16 +172,40 @@ func TestParseCancelled(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"", "The talks ended.", "<p>Hi</p>", "a\n\nb", "((((", "Mr. X met Y in Z."} {
+	for _, s := range []string{"", "The talks ended.", "<p>Hi</p>", "a\n\nb", "((((", "Mr. X met Y in Z.",
+		"Foreign Minister Ana Paula Ruiz Ortega met John Smith.\nJohn\nSmith"} {
 		f.Add(s)
 	}
 	m, p := models(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		doc, err := m.Tokenize(context.Background(), text)
+		doc, err := m.Annotate(text) // with mentions: names are parsed as one word
 		if err != nil {
 			return // refused input: invalid UTF-8, binary
 		}
 		require.NoError(t, p.Parse(context.Background(), doc))
 		checkDoc(t, doc)
 	})
+}
+
+func TestParsePersonNamesFlat(t *testing.T) {
+	m, p := models(t)
+	doc, err := m.Annotate("Swedish Prime Minister Anna Lindqvist visited the port on Friday.")
+	require.NoError(t, err)
+	require.NoError(t, p.Parse(context.Background(), doc))
+	checkDoc(t, doc)
+	tok := func(w string) int {
+		for i := range doc.Tokens {
+			if doc.TokenText(i) == w {
+				return i
+			}
+		}
+		t.Fatalf("no token %q", w)
+		return -1
+	}
+	anna, lindqvist, visited := tok("Anna"), tok("Lindqvist"), tok("visited")
+	assert.Equal(t, anna, doc.Tokens[lindqvist].Head)
+	assert.Equal(t, "flat", doc.Tokens[lindqvist].Dep)
+	assert.Equal(t, visited, doc.Tokens[anna].Head, "the name is the verb's subject")
+	assert.Equal(t, "nsubj", doc.Tokens[anna].Dep)
+	assert.Equal(t, "PROPN", doc.Tokens[lindqvist].POS)
 }

@@ -71,11 +71,22 @@ func (p *Parser) ParseWords(words []string) []Word {
 // sentence at a time. Tokens outside any sentence are left as they are.
 // It returns ctx's error, leaving the document partly parsed, when ctx is
 // done before the last sentence; ctx is checked before each sentence.
+//
+// A person's name of several tokens that the document already holds as a
+// mention ("Vladimir Putin") is parsed as one word, its last token, so
+// the parser sees one proper noun where the treebank style puts one
+// subtree; its other tokens then attach to its first token as "flat",
+// the UD convention for names.
 func (p *Parser) Parse(ctx context.Context, doc *entities.Document) error {
 	if doc == nil {
 		return errors.New("syntax: nil document")
 	}
-	var words []string
+	var (
+		words  []string
+		starts []int // first token of each word
+		ends   []int // one past the last token of each word
+	)
+	mi := 0 // next mention to consider
 	for si, s := range doc.Sentences {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -86,16 +97,32 @@ func (p *Parser) Parse(ctx context.Context, doc *entities.Document) error {
 		if s.First == s.Last {
 			continue
 		}
-		words = words[:0]
-		for i := s.First; i < s.Last; i++ {
-			words = append(words, doc.TokenText(i))
+		words, starts, ends = words[:0], starts[:0], ends[:0]
+		for i := s.First; i < s.Last; {
+			end := i + 1
+			for mi < len(doc.Mentions) && doc.Mentions[mi].First < i {
+				mi++
+			}
+			if mi < len(doc.Mentions) {
+				if m := doc.Mentions[mi]; m.First == i && m.Type == entities.Person && m.Last-m.First > 1 && m.Last <= s.Last {
+					end = m.Last
+				}
+			}
+			words = append(words, doc.TokenText(end-1))
+			starts, ends = append(starts, i), append(ends, end)
+			i = end
 		}
-		for i, w := range p.ParseWords(words) {
-			t := &doc.Tokens[s.First+i]
+		for k, w := range p.ParseWords(words) {
+			first := starts[k]
+			t := &doc.Tokens[first]
 			t.POS, t.Lemma, t.Dep = w.UPOS, w.Lemma, w.Dep
 			t.Head = -1
 			if w.Head > 0 {
-				t.Head = s.First + w.Head - 1
+				t.Head = starts[w.Head-1]
+			}
+			for j := first + 1; j < ends[k]; j++ {
+				u := &doc.Tokens[j]
+				u.POS, u.Lemma, u.Dep, u.Head = w.UPOS, doc.TokenText(j), "flat", first
 			}
 		}
 	}
