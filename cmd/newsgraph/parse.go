@@ -76,7 +76,7 @@ func runParse(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		fmt.Fprintf(stderr, "newsgraph parse: %v\n", err)
 		return 1
 	}
-	doc, err := m.Tokenize(ctx, text)
+	doc, err := m.AnnotateContext(ctx, text) // with names, which the parser reads as one word
 	if err == nil {
 		err = p.Parse(ctx, doc)
 	}
