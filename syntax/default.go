@@ -52,8 +52,10 @@ func DefaultParser() (*Parser, error) { return defaultParser() }
 
 // Embedded describes the weight files compiled into the package, the
 // tagger then the parser, with their sizes and SHA-256 digests, as
-// entities.Embedded does for the entity models.
-func Embedded() []entities.EmbeddedFile {
+// entities.Embedded does for the entity models. It is computed once.
+func Embedded() []entities.EmbeddedFile { return append([]entities.EmbeddedFile(nil), embedded()...) }
+
+var embedded = sync.OnceValue(func() []entities.EmbeddedFile {
 	var out []entities.EmbeddedFile
 	for _, name := range []string{"model/tagger.bin", "model/parser.bin"} {
 		b, err := modelFS.ReadFile(name)
@@ -64,4 +66,4 @@ func Embedded() []entities.EmbeddedFile {
 		out = append(out, entities.EmbeddedFile{Name: "syntax/" + name, Bytes: len(b), SHA256: hex.EncodeToString(sum[:])})
 	}
 	return out
-}
+})

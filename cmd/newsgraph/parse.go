@@ -66,11 +66,15 @@ func runParse(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if fs.NArg() == 1 {
 		name = fs.Arg(0)
 	}
-	text, err := readText(name, stdin)
+	b, err := readInput(name, stdin) // the model refuses text over its size limit
 	if err != nil {
+		if _, ok := errors.AsType[*os.PathError](err); !ok {
+			err = fmt.Errorf("%s: %w", displayName(name), err)
+		}
 		fmt.Fprintf(stderr, "newsgraph parse: %v\n", err)
 		return 1
 	}
+	text := string(b)
 	m, err := entities.DefaultModel()
 	if err != nil {
 		fmt.Fprintf(stderr, "newsgraph parse: %v\n", err)
@@ -115,28 +119,6 @@ func runParse(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return 1
 	}
 	return 0
-}
-
-// readText reads a whole text file, or stdin for "-", refusing files
-// larger than the entity model accepts.
-func readText(name string, stdin io.Reader) (string, error) {
-	var r io.Reader = stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return "", err
-		}
-		defer f.Close()
-		r = f
-	}
-	b, err := io.ReadAll(io.LimitReader(r, entities.DefaultMaxBytes+1))
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", displayName(name), err)
-	}
-	if len(b) > entities.DefaultMaxBytes {
-		return "", fmt.Errorf("%s: %w: over %d bytes", displayName(name), entities.ErrTooLarge, entities.DefaultMaxBytes)
-	}
-	return string(b), nil
 }
 
 // parseCoNLLU reads CoNLL-U sentence by sentence, parses each one's words

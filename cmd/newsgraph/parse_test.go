@@ -113,3 +113,9 @@ func TestExtractTokens(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "--tokens goes with --format json or jsonl")
 }
+
+func TestParseMissingFile(t *testing.T) {
+	code, _, errs := runCLI(t, "", "parse", filepath.Join(t.TempDir(), "nosuch.txt"))
+	assert.Equal(t, 1, code)
+	assert.Equal(t, 1, strings.Count(errs, "nosuch.txt"), errs)
+}
